@@ -1,0 +1,42 @@
+# OMS: `make run` installs what is missing, builds and opens the app;
+# `make test` installs what the tests need and runs all of them.
+SHELL := /bin/bash
+GO_TAGS := webkit2_41 sqlite_fts5
+WAILS = $(shell go env GOPATH)/bin/wails
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X oms/internal/buildinfo.Version=$(VERSION)
+
+.PHONY: run test setup setup-test build frontend bindings headless e2e smoke clean
+
+run: setup build
+	./build/bin/oms $(if $(DATA),--data $(DATA),)
+
+test: setup-test
+	bash scripts/test.sh
+
+setup:
+	bash scripts/setup.sh run
+
+setup-test:
+	bash scripts/setup.sh test
+
+frontend:
+	cd frontend && npm run build
+
+build: frontend
+	$(WAILS) build -s -tags "$(GO_TAGS)" -ldflags "$(LDFLAGS)"
+
+bindings:
+	OMS_DATA=$$(mktemp -d) $(WAILS) generate module -tags "$(GO_TAGS)"
+
+headless:
+	go build -tags "headless sqlite_fts5" -ldflags "$(LDFLAGS)" -o build/bin/oms-headless .
+
+e2e: frontend
+	cd frontend && npx playwright test
+
+smoke: build
+	bash scripts/smoke.sh build/bin/oms
+
+clean:
+	rm -rf build/bin build/e2e build/artifacts build/test-results frontend/dist/assets frontend/dist/index.html

@@ -1,0 +1,112 @@
+// Package app is the thin layer the frontend calls: Wails-bound structs whose
+// methods check the session, call one service, and map errors and results to
+// JSON-tagged types. No SQL and no business rules live here.
+package app
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+
+	"oms/internal/auth"
+	"oms/internal/company"
+	"oms/internal/store"
+)
+
+// Services are the domain services the bound methods call.
+type Services struct {
+	DB      *store.DB
+	Users   *auth.Service
+	Company *company.Service
+}
+
+// NewServices builds the services over an open database.
+func NewServices(db *store.DB) Services {
+	users := auth.NewService(db)
+	return Services{DB: db, Users: users, Company: company.NewService(db, users)}
+}
+
+// Emitter sends an event to the frontend. The desktop build wraps Wails's
+// runtime.EventsEmit; tests record the events.
+type Emitter interface {
+	Emit(name string, data any)
+}
+
+// Event names.
+const (
+	EventStatusChanged  = "status:changed"
+	EventSessionChanged = "session:changed"
+)
+
+// App holds the workstation's session and the bound APIs.
+type App struct {
+	svc     Services
+	log     *slog.Logger
+	version string
+
+	mu      sync.Mutex
+	emitter Emitter
+	ctx     context.Context
+	session session
+
+	Auth     *AuthAPI
+	Users    *UsersAPI
+	Settings *SettingsAPI
+	Status   *StatusAPI
+}
+
+// New returns the app over svc. Events are dropped until SetEmitter.
+func New(svc Services, log *slog.Logger, version string) *App {
+	a := &App{svc: svc, log: log, version: version, ctx: context.Background()}
+	a.Auth = &AuthAPI{a}
+	a.Users = &UsersAPI{a}
+	a.Settings = &SettingsAPI{a}
+	a.Status = &StatusAPI{a}
+	svc.DB.OnCommit(func() { go a.emitStatus() })
+	return a
+}
+
+// Bindings returns the structs whose exported methods the frontend may call.
+func (a *App) Bindings() []any {
+	return []any{a.Auth, a.Users, a.Settings, a.Status}
+}
+
+// Start is the Wails OnStartup hook: it keeps the runtime context for calls
+// and events.
+func (a *App) Start(ctx context.Context, e Emitter) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.ctx = ctx
+	a.emitter = e
+}
+
+// SetEmitter replaces the event emitter (tests).
+func (a *App) SetEmitter(e Emitter) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.emitter = e
+}
+
+func (a *App) context() context.Context {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.ctx
+}
+
+func (a *App) emit(name string, data any) {
+	a.mu.Lock()
+	e := a.emitter
+	a.mu.Unlock()
+	if e != nil {
+		e.Emit(name, data)
+	}
+}
+
+func (a *App) emitStatus() {
+	st, err := a.status(a.context())
+	if err != nil {
+		a.log.Error("status for event", "err", err)
+		return
+	}
+	a.emit(EventStatusChanged, st)
+}

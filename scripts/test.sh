@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# test.sh: everything `make test` runs after setup. Fails if any part fails or
+# runs no test; ends with one "N passed, N failed" line over all parts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/versions.sh
+export PATH="$(go env GOPATH)/bin:$PATH"
+res=build/test-results
+rm -rf "$res"; mkdir -p "$res" build/artifacts
+start=$(date +%s)
+step() { printf '\n\033[1m== %s\033[0m (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+step "gofmt"
+unformatted=$(gofmt -l app internal *.go)
+[ -z "$unformatted" ] || { echo "not gofmt-ed: $unformatted"; exit 1; }
+
+step "frontend: typecheck, lint, unit tests, build"
+(cd frontend && npm run --silent typecheck && npm run --silent lint)
+(cd frontend && npx vitest run --reporter=default --reporter=json --outputFile="../$res/vitest.json")
+(cd frontend && npm run --silent build)
+[ -f frontend/dist/index.html ] || { echo "frontend build produced no dist/index.html"; exit 1; }
+
+step "go vet (desktop and headless)"
+go vet -tags "$GO_TAGS" ./...
+go vet -tags "headless sqlite_fts5" ./...
+
+step "go test -race"
+set +e
+go test -race -count=1 -tags "$GO_TAGS" -json ./... | node scripts/gotest-summary.mjs "$res/go.json"
+rc=${PIPESTATUS[1]}
+set -e
+[ "$rc" -eq 0 ] || exit 1
+
+step "headless build: every command, no GUI libraries"
+go build -tags "headless sqlite_fts5" -o build/bin/oms-headless .
+if ldd build/bin/oms-headless | grep -Ei 'gtk|webkit'; then echo "headless binary links GUI libraries"; exit 1; fi
+hdata=$(mktemp -d)
+build/bin/oms-headless version
+printf 'long-enough-pw\n' | build/bin/oms-headless --data "$hdata" user add --name ci-admin --role admin
+[ -s "$hdata/oms.db" ] || { echo "headless user add created no database"; exit 1; }
+set +e; build/bin/oms-headless --data "$hdata" nonsense 2>/dev/null; code=$?; set -e
+[ "$code" -eq 2 ] || { echo "unknown command exited $code, want 2"; exit 1; }
+
+step "desktop build (wails) and bindings in sync"
+wails build -s -tags "$GO_TAGS" -ldflags "-X oms/internal/buildinfo.Version=$(git describe --always --dirty 2>/dev/null || echo dev)" >"$res/wails-build.log" 2>&1 ||
+  { tail -40 "$res/wails-build.log"; exit 1; }
+if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --exit-code --stat -- frontend/wailsjs; then
+  echo "frontend/wailsjs is out of date: run 'make bindings' and commit it"; exit 1
+fi
+
+step "end-to-end (Chromium against the real Go backend)"
+(cd frontend && PLAYWRIGHT_JSON_OUTPUT_NAME="../$res/e2e.json" npx playwright test --reporter=list,json)
+
+step "desktop smoke test (Xvfb)"
+bash scripts/smoke.sh build/bin/oms
+
+node -e '
+const fs = require("fs"); const r = "'"$res"'";
+const go = JSON.parse(fs.readFileSync(r + "/go.json"));
+const vt = JSON.parse(fs.readFileSync(r + "/vitest.json"));
+const e2e = JSON.parse(fs.readFileSync(r + "/e2e.json")).stats;
+const passed = go.passed + vt.numPassedTests + e2e.expected + 1;
+const failed = go.failed + vt.numFailedTests + e2e.unexpected;
+if (vt.numPassedTests === 0 || e2e.expected === 0) { console.log("a suite ran no test"); process.exit(1); }
+console.log(`go ${go.passed}, vitest ${vt.numPassedTests}, e2e ${e2e.expected}, smoke 1`);
+console.log(`all: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);'
+echo "test.sh: done in $(( $(date +%s) - start )) s; artifacts in build/artifacts and frontend/e2e-artifacts"
