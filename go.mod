@@ -2,6 +2,8 @@ module oms
 
 go 1.26.8
 
+ignore ./frontend/node_modules
+
 require (
 	github.com/google/uuid v1.6.0
 	github.com/mattn/go-sqlite3 v1.14.53

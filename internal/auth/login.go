@@ -125,14 +125,16 @@ func lockedError(until time.Time, field string) error {
 }
 
 // ChangeOwnPassword replaces the signed-in user's password after checking
-// the current one. EUNAUTHORIZED if current is wrong, EINVALID if next is weak.
+// the current one (or the PIN, for staff who have no password yet).
+// EUNAUTHORIZED if current is wrong, EINVALID if next is weak.
 func (s *Service) ChangeOwnPassword(ctx context.Context, userID, current, next string) error {
 	u, err := s.FindUserByID(ctx, userID)
 	if err != nil {
 		return err
 	}
-	if u.HasPassword && !verifyOrFalse(current, u.passwordHash) {
-		return &errs.Error{Code: errs.EUNAUTHORIZED, Message: "The current password is wrong.", Field: "current"}
+	// Staff who have only a PIN prove themselves with it.
+	if (u.HasPassword && !verifyOrFalse(current, u.passwordHash)) || (!u.HasPassword && !verifyOrFalse(current, u.pinHash)) {
+		return &errs.Error{Code: errs.EUNAUTHORIZED, Message: "The current password (or PIN, if you have no password) is wrong.", Field: "current"}
 	}
 	if err := ValidatePassword("next", next); err != nil {
 		return err

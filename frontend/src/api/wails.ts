@@ -1,0 +1,9 @@
+// The single door to the generated Wails bindings (frontend/wailsjs, written by
+// `wails generate module` from the Go app/ package). Everything else imports from
+// here, so tests can mock one module and the rest of the app stays binding-agnostic.
+export * as AuthAPI from '../../wailsjs/go/app/AuthAPI';
+export * as UsersAPI from '../../wailsjs/go/app/UsersAPI';
+export * as SettingsAPI from '../../wailsjs/go/app/SettingsAPI';
+export * as StatusAPI from '../../wailsjs/go/app/StatusAPI';
+export { app } from '../../wailsjs/go/models';
+export { EventsOn } from '../../wailsjs/runtime/runtime';

@@ -1,0 +1,43 @@
+import { Paper, Stack, Title } from '@mantine/core';
+import type { SessionInfo } from '../api/types';
+import { PageTitle } from '../shell/PageTitle';
+import { hasPermission } from '../shell/permissions';
+import { CompanySettings } from './CompanySettings';
+import { OwnPasswordForm } from './OwnPasswordForm';
+import { OwnPinForm } from './OwnPinForm';
+import { ThemeSwitch } from './ThemeSwitch';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={2} size="h3" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+/** Settings: the company (admin only), the user's own password and PIN, and the theme. */
+export function SettingsPage({ session }: { session: SessionInfo }) {
+  const canCompany = hasPermission(session.permissions, 'settings.company');
+  return (
+    <Stack maw={760}>
+      <PageTitle focus={false}>Settings</PageTitle>
+      {canCompany && (
+        <Section title="Company">
+          <CompanySettings autoFocus />
+        </Section>
+      )}
+      <Section title="My password">
+        <OwnPasswordForm autoFocus={!canCompany} />
+      </Section>
+      <Section title="My PIN">
+        <OwnPinForm hasPin={session.user.hasPin} />
+      </Section>
+      <Section title="Appearance">
+        <ThemeSwitch />
+      </Section>
+    </Stack>
+  );
+}

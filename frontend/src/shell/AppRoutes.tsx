@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import type { SessionInfo } from '../api/types';
+import { AdminPage } from '../admin/AdminPage';
+import { AuditLogPage } from '../admin/AuditLogPage';
+import { UsersPage } from '../admin/UsersPage';
+import { CounterPage } from '../counter/CounterPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { AppLayout } from './AppLayout';
+import { landingPath, visibleAreas } from './nav';
+
+/** Routes exist only for the areas this user may use; anything else leads to their landing area. */
+export function AppRoutes({ session }: { session: SessionInfo }) {
+  const areas = useMemo(() => visibleAreas(session.permissions), [session.permissions]);
+  const can = (key: string) => areas.some((a) => a.key === key && a.available);
+  const landing = landingPath(session.permissions);
+
+  return (
+    <Routes>
+      <Route element={<AppLayout session={session} areas={areas} />}>
+        <Route index element={<Navigate to={landing} replace />} />
+        {can('counter') && <Route path="counter" element={<CounterPage session={session} />} />}
+        {can('admin') && (
+          <Route path="admin" element={<AdminPage />}>
+            <Route index element={<Navigate to="users" replace />} />
+            <Route path="users" element={<UsersPage currentUserId={session.user.id} />} />
+            <Route path="audit" element={<AuditLogPage />} />
+          </Route>
+        )}
+        <Route path="settings" element={<SettingsPage session={session} />} />
+        <Route path="*" element={<Navigate to={landing} replace />} />
+      </Route>
+    </Routes>
+  );
+}
