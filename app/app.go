@@ -9,21 +9,28 @@ import (
 	"sync"
 
 	"oms/internal/auth"
+	"oms/internal/catalog"
 	"oms/internal/company"
+	"oms/internal/customer"
+	"oms/internal/stock"
 	"oms/internal/store"
 )
 
 // Services are the domain services the bound methods call.
 type Services struct {
-	DB      *store.DB
-	Users   *auth.Service
-	Company *company.Service
+	DB        *store.DB
+	Users     *auth.Service
+	Company   *company.Service
+	Catalog   *catalog.Service
+	Stock     *stock.Service
+	Customers *customer.Service
 }
 
 // NewServices builds the services over an open database.
 func NewServices(db *store.DB) Services {
 	users := auth.NewService(db)
-	return Services{DB: db, Users: users, Company: company.NewService(db, users)}
+	return Services{DB: db, Users: users, Company: company.NewService(db, users),
+		Catalog: catalog.NewService(db), Stock: stock.NewService(db), Customers: customer.NewService(db)}
 }
 
 // Emitter sends an event to the frontend. The desktop build wraps Wails's

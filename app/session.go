@@ -31,8 +31,23 @@ var (
 func need(p auth.Permission) rule { return rule{perm: p} }
 
 // rules holds one entry for every bound method, as "Struct.Method". A test
-// fails if a bound method has none.
-var rules = map[string]rule{
+// fails if a bound method has none. Each area's file adds its own with addRules.
+var rules = map[string]rule{}
+
+// addRules registers the rules of one area's bound methods; it panics on a
+// duplicate, which the tests would hit at once.
+func addRules(m map[string]rule) {
+	for k, v := range m {
+		if _, dup := rules[k]; dup {
+			panic("duplicate permission rule for " + k)
+		}
+		rules[k] = v
+	}
+}
+
+func init() { addRules(foundationRules) }
+
+var foundationRules = map[string]rule{
 	"AuthAPI.SetupStatus":       public,
 	"AuthAPI.CompleteSetup":     public,
 	"AuthAPI.LoginUsers":        public,

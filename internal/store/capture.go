@@ -14,7 +14,8 @@ import (
 //     so no code path can change data without being captured;
 //   - document and ledger tables append one outbox row per changed row, with
 //     the next device_seq, the transaction's HLC and only the changed columns;
-//   - every registered table appends an audit entry (who, device, when, what).
+//   - every registered table but a cache appends an audit entry (who, device,
+//     when, what); a cache is derived from audited tables by their triggers.
 //
 // Ledger tables are insert-only: updates and deletes are aborted.
 
@@ -128,7 +129,8 @@ func (t capturedTable) auditValue(c tableColumn, row string) string {
 	return c.value(row)
 }
 
-func (t capturedTable) synced() bool { return t.kind == "document" || t.kind == "ledger" }
+func (t capturedTable) synced() bool  { return t.kind == "document" || t.kind == "ledger" }
+func (t capturedTable) audited() bool { return t.kind != "cache" }
 
 // triggers returns the capture triggers of t by name.
 func (t capturedTable) triggers() map[string]string {
@@ -172,7 +174,9 @@ func (t capturedTable) triggers() map[string]string {
 	if t.synced() {
 		ins = append(ins, nextSeq, fmt.Sprintf(outbox("insert", "json_object("+strings.Join(newObj, ", ")+")"), "NEW"))
 	}
-	ins = append(ins, audit("insert", "NEW", "json_object("+strings.Join(auditNew, ", ")+")"))
+	if t.audited() {
+		ins = append(ins, audit("insert", "NEW", "json_object("+strings.Join(auditNew, ", ")+")"))
+	}
 	out[name("insert")] = fmt.Sprintf("CREATE TRIGGER %s AFTER INSERT ON %s\n%s", quoteIdent(name("insert")), tbl, body(ins...))
 
 	if t.kind == "ledger" {
@@ -187,7 +191,9 @@ func (t capturedTable) triggers() map[string]string {
 	if t.synced() {
 		upd = append(upd, nextSeq, fmt.Sprintf(outbox("update", changedObj[0]), "NEW"))
 	}
-	upd = append(upd, audit("update", "NEW", auditChangedExpr))
+	if t.audited() {
+		upd = append(upd, audit("update", "NEW", auditChangedExpr))
+	}
 	out[name("update")] = fmt.Sprintf("CREATE TRIGGER %s AFTER UPDATE ON %s\nWHEN NOT (%s)\n%s",
 		quoteIdent(name("update")), tbl, strings.Join(same, " AND "), body(upd...))
 
@@ -195,7 +201,9 @@ func (t capturedTable) triggers() map[string]string {
 	if t.synced() {
 		del = append(del, nextSeq, fmt.Sprintf(outbox("delete", "'{}'"), "OLD"))
 	}
-	del = append(del, audit("delete", "OLD", "json_object("+strings.Join(auditOld, ", ")+")"))
+	if t.audited() {
+		del = append(del, audit("delete", "OLD", "json_object("+strings.Join(auditOld, ", ")+")"))
+	}
 	out[name("delete")] = fmt.Sprintf("CREATE TRIGGER %s AFTER DELETE ON %s\n%s", quoteIdent(name("delete")), tbl, body(del...))
 	return out
 }

@@ -64,6 +64,8 @@ type DB struct {
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 
+	ckpt *checkpointer
+
 	mu       sync.Mutex // guards device and onCommit
 	device   Device
 	onCommit []func()
@@ -78,6 +80,9 @@ func (db *DB) OnCommit(fn func()) {
 }
 
 func (db *DB) committed() {
+	if db.ckpt != nil {
+		db.ckpt.poke()
+	}
 	db.mu.Lock()
 	fns := append([]func(){}, db.onCommit...)
 	db.mu.Unlock()
@@ -109,6 +114,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.write.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	// Checkpoints run beside the writer, not inside its commits (checkpoint.go).
+	if _, err := db.write.ExecContext(ctx, `PRAGMA wal_autocheckpoint = 0`); err != nil {
+		db.write.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
 	if err := db.migrate(ctx); err != nil {
 		db.write.Close()
 		return nil, err
@@ -123,6 +133,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	db.read.SetMaxOpenConns(4)
 	db.read.SetMaxIdleConns(4)
+	if db.ckpt, err = startCheckpointer(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database: %w", err)
+	}
 	return db, nil
 }
 
@@ -134,6 +148,10 @@ func dsn(path string, extra ...string) string {
 // Close closes both pools.
 func (db *DB) Close() error {
 	var errs []error
+	if db.ckpt != nil {
+		errs = append(errs, db.ckpt.close())
+		db.ckpt = nil
+	}
 	if db.read != nil {
 		errs = append(errs, db.read.Close())
 	}

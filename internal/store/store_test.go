@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -277,5 +279,50 @@ func TestHLC_MonotonicAcrossTransactions(t *testing.T) {
 		if _, err := ParseHLC(bad); err == nil {
 			t.Errorf("ParseHLC(%q) accepted", bad)
 		}
+	}
+}
+
+func TestCapture_CacheTablesAreGuardedButNeitherSyncedNorAudited(t *testing.T) {
+	db := openTest(t)
+	rows, err := db.read.Query(`SELECT t.name, m.sql FROM sync_tables t JOIN sqlite_master m
+		ON m.type = 'trigger' AND m.name LIKE 'capture_' || t.name || '_%' WHERE t.kind = 'cache'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var name, sql string
+		if err := rows.Scan(&name, &sql); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if !strings.Contains(sql, "outside a store transaction") || strings.Contains(sql, "outbox") || strings.Contains(sql, "audit_log") {
+			t.Errorf("cache table %s trigger:\n%s", name, sql)
+		}
+	}
+	if n == 0 {
+		t.Skip("no cache tables registered")
+	}
+}
+
+func TestWALIsCheckpointedOutsideCommits(t *testing.T) {
+	db := openTest(t)
+	var auto int
+	if err := db.write.QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&auto); err != nil || auto != 0 {
+		t.Fatalf("wal_autocheckpoint on the writer = %d (%v), want 0", auto, err)
+	}
+	for i := 0; i < 50; i++ {
+		if err := db.Update(context.Background(), testActor, func(tx *Tx) error {
+			insertUser(t, tx, NewID(), fmt.Sprintf("user%02d", i))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	fi, err := os.Stat(db.Path + "-wal")
+	if err == nil && fi.Size() != 0 {
+		t.Fatalf("WAL is %d bytes after Close, want it checkpointed and truncated", fi.Size())
 	}
 }

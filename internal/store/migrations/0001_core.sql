@@ -33,11 +33,12 @@ INSERT INTO tx_context (id) VALUES (1);
 
 -- Every table holding business data is registered here by the migration
 -- that creates it. kind: document (field-level last-writer-wins), ledger
--- (insert-only, union by id) or local (this workstation only: audited, not
--- synced). audit_omit: columns whose values the audit log never shows.
+-- (insert-only, union by id), local (this workstation only: audited, not
+-- synced) or cache (derived from other tables by triggers, e.g. stock levels
+-- from the movement ledger: neither synced nor audited, since its source is). audit_omit: columns whose values the audit log never shows.
 CREATE TABLE sync_tables (
 	name TEXT PRIMARY KEY,
-	kind TEXT NOT NULL CHECK (kind IN ('document', 'ledger', 'local')),
+	kind TEXT NOT NULL CHECK (kind IN ('document', 'ledger', 'local', 'cache')),
 	audit_omit TEXT NOT NULL DEFAULT ''
 );
 
