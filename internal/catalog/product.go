@@ -188,28 +188,13 @@ func (u ProductUpdate) apply(in *ProductInput) {
 // (taxClassId when the tax class does not exist); ECONFLICT on field "sku"
 // or "barcodes" when another product has the SKU or a barcode.
 func (s *Service) CreateProduct(ctx context.Context, actor store.Actor, in ProductInput) (*Product, error) {
-	barcodes, err := in.Validate()
-	if err != nil {
+	if _, err := in.Validate(); err != nil {
 		return nil, err
 	}
 	var p *Product
-	err = s.db.Update(ctx, actor, func(tx *store.Tx) error {
-		if err := checkProductRefs(tx, "", in); err != nil {
-			return err
-		}
-		id := store.NewID()
-		now := store.FormatTime(tx.Now)
-		_, err := tx.ExecContext(tx.Context(), `INSERT INTO products (id, sku, name, description, unit, price, cost, tax_class_id,
-			weight_g, length_mm, width_mm, height_mm, reorder_point, reorder_qty, active, archived_at, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?, 1, '', ?, ?)`,
-			id, in.SKU, in.Name, in.Description, in.Unit, in.Price, in.Cost, in.TaxClassID,
-			in.WeightG, in.LengthMM, in.WidthMM, in.HeightMM, in.ReorderPoint, in.ReorderQty, now, now)
-		if isUniqueViolation(err) {
-			return skuTaken(in.SKU)
-		} else if err != nil {
-			return fmt.Errorf("create product: %w", err)
-		}
-		if err := setBarcodes(tx, id, nil, barcodes); err != nil {
+	err := s.db.Update(ctx, actor, func(tx *store.Tx) error {
+		id, err := CreateProductTx(tx, in)
+		if err != nil {
 			return err
 		}
 		p, err = FindProduct(tx.Context(), tx, id)

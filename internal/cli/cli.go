@@ -11,13 +11,16 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"os/user"
 	"strings"
 
 	"oms/internal/auth"
 	"oms/internal/buildinfo"
+	"oms/internal/company"
 	"oms/internal/config"
 	"oms/internal/errs"
+	"oms/internal/importer"
 	"oms/internal/store"
 )
 
@@ -38,10 +41,34 @@ With no command, oms opens the desktop app.
 
 Commands:
   version                          print the version
+  setup --company NAME --country CC --currency CUR --admin NAME
+        [--address1 .. --address2 .. --postal-code .. --city .. --tax-id ..
+         --email .. --phone .. --admin-full-name ..]
+                                   first-run setup without the window: the
+                                   company and its first admin, whose password
+                                   is the first line of standard input
   user add --name NAME --role ROLE [--full-name NAME]
                                    add a user; reads the password from the first
                                    line of standard input and, for counter and
                                    warehouse staff, the PIN from the second
+  import [--skip-invalid] [--dry-run] products|customers|stock FILE
+                                   import rows from an .xlsx or .csv file whose
+                                   first row names the columns, in any order:
+                                     products: sku, name, price, cost, barcode;
+                                       optional description, unit, tax_class,
+                                       weight_g, reorder_point, reorder_qty
+                                     customers: code, name, company, email,
+                                       phone; optional billing_ and shipping_
+                                       line1, line2, postal_code, city, region,
+                                       country, phone
+                                     stock: sku, warehouse, bin, quantity, cost
+                                       (posted as receipts)
+                                   amounts in major units with a dot (12.50).
+                                   All or nothing: any problem is printed as
+                                   "row N, column C: message" and nothing is
+                                   written (exit 1). --skip-invalid writes the
+                                   valid rows and reports the others;
+                                   --dry-run checks every row, writes nothing
 
 Options:
   --data DIR   data directory (default: $OMS_DATA, else the user's config
@@ -130,6 +157,10 @@ func run(args []string, env Env) error {
 			return usageErr("user needs a subcommand: add")
 		}
 		return userAdd(rest[2:], *dataFlag, env)
+	case "import":
+		return importCmd(rest[1:], *dataFlag, env)
+	case "setup":
+		return setupCmd(rest[1:], *dataFlag, env)
 	case "help":
 		return flag.ErrHelp
 	default:
@@ -196,6 +227,92 @@ func userAdd(args []string, dataFlag string, env Env) error {
 	return nil
 }
 
+// importCmd runs `oms import [--skip-invalid] [--dry-run] KIND FILE`;
+// flags may also follow the arguments.
+func importCmd(args []string, dataFlag string, env Env) error {
+	fs := newFlags("import")
+	skip := fs.Bool("skip-invalid", false, "write the valid rows and report the others")
+	dry := fs.Bool("dry-run", false, "check every row, write nothing")
+	var pos []string
+	for {
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 2 {
+		return usageErr("import needs what to import (products, customers or stock) and a FILE")
+	}
+	kind, err := importer.ParseKind(pos[0])
+	if err != nil {
+		return usageErr("import products, customers or stock, not %q", pos[0])
+	}
+	path := pos[1]
+	if st, err := os.Stat(path); err != nil {
+		return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+	} else if st.IsDir() {
+		return fmt.Errorf("%s is a directory, not a file", path)
+	}
+	db, err := openDB(dataFlag)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := importer.New(db).ImportFile(ctx, cliActor(), kind, path, importer.Options{SkipInvalid: *skip, DryRun: *dry})
+	if errors.Is(err, context.Canceled) {
+		return errors.New("import interrupted; nothing was written")
+	} else if err != nil {
+		return err
+	}
+	for _, p := range res.Problems {
+		fmt.Fprintln(env.Stderr, p.String())
+	}
+	noun := nouns(kind, res.Valid)
+	switch {
+	case len(res.Problems) > 0 && res.Problems[0].Row == 1:
+		// The header is wrong: no row was read.
+		return errors.New("the header row is not right (see above); nothing was written")
+	case *dry && res.Invalid == 0:
+		fmt.Fprintf(env.Stdout, "dry run: all %d %s are valid; nothing was written\n", res.Valid, noun)
+	case *dry && *skip:
+		fmt.Fprintf(env.Stdout, "dry run: %d %s are valid, %s would be skipped; nothing was written\n", res.Valid, noun, rowsWord(res.Invalid))
+	case *dry:
+		return fmt.Errorf("dry run: %s of %d %s problems; nothing would be written", rowsWord(res.Invalid), res.Rows, plural(res.Invalid, "has", "have"))
+	case res.Invalid > 0 && !*skip:
+		return fmt.Errorf("%s of %d %s problems; nothing was written (fix them, or use --skip-invalid)", rowsWord(res.Invalid), res.Rows, plural(res.Invalid, "has", "have"))
+	case res.Invalid > 0:
+		fmt.Fprintf(env.Stdout, "imported %d %s; skipped %s with problems\n", res.Written, nouns(kind, res.Written), rowsWord(res.Invalid))
+	default:
+		fmt.Fprintf(env.Stdout, "imported %d %s\n", res.Written, nouns(kind, res.Written))
+	}
+	return nil
+}
+
+func nouns(kind importer.Kind, n int) string {
+	switch kind {
+	case importer.Products:
+		return plural(n, "product", "products")
+	case importer.Customers:
+		return plural(n, "customer", "customers")
+	}
+	return plural(n, "stock receipt", "stock receipts")
+}
+
+func rowsWord(n int) string { return fmt.Sprintf("%d %s", n, plural(n, "row", "rows")) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // OpenLog writes structured logs to DIR/oms.log and warnings to stderr.
 func OpenLog(dir string, stderr io.Writer) (*slog.Logger, func(), error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -217,4 +334,46 @@ func (l levelWriter) Write(p []byte) (int, error) {
 		return l.w.Write(p)
 	}
 	return len(p), nil
+}
+
+func setupCmd(args []string, dataFlag string, env Env) error {
+	fs := newFlags("setup")
+	var in company.Input
+	var admin auth.UserInput
+	fs.StringVar(&in.Name, "company", "", "company name")
+	fs.StringVar(&in.Country, "country", "", "ISO country code")
+	fs.StringVar(&in.Currency, "currency", "", "ISO currency code")
+	fs.StringVar(&in.AddressLine1, "address1", "", "address line 1")
+	fs.StringVar(&in.AddressLine2, "address2", "", "address line 2")
+	fs.StringVar(&in.PostalCode, "postal-code", "", "postal code")
+	fs.StringVar(&in.City, "city", "", "city")
+	fs.StringVar(&in.TaxID, "tax-id", "", "tax id")
+	fs.StringVar(&in.Email, "email", "", "email")
+	fs.StringVar(&in.Phone, "phone", "", "phone")
+	fs.StringVar(&admin.Name, "admin", "", "the admin's user name")
+	fs.StringVar(&admin.FullName, "admin-full-name", "", "the admin's full name")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("unexpected argument %q", fs.Arg(0))
+	}
+	if in.Name == "" || in.Country == "" || in.Currency == "" || admin.Name == "" {
+		return usageErr("setup needs --company, --country, --currency and --admin")
+	}
+	sc := bufio.NewScanner(env.Stdin)
+	if sc.Scan() {
+		admin.Password = strings.TrimRight(sc.Text(), "\r")
+	}
+	db, err := openDB(dataFlag)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	u, err := company.NewService(db, auth.NewService(db)).Setup(context.Background(), in, admin)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "set up %s with admin %s\n", in.Name, u.Name)
+	return nil
 }

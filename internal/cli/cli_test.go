@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"oms/internal/auth"
+	"oms/internal/catalog"
+	"oms/internal/company"
 	"oms/internal/config"
+	"oms/internal/stock"
 	"oms/internal/store"
 )
 
@@ -77,5 +81,137 @@ func TestMain_NoCommandOpensDesktopOnDataDir(t *testing.T) {
 	code, _, errOut := runCLI(t, "", func(d string, _ io.Writer) error { got = d; return nil })
 	if code != 0 || got != dir {
 		t.Fatalf("desktop opened on %q (exit %d, %s), want %q", got, code, errOut, dir)
+	}
+}
+
+// importDataDir returns a data directory whose company is set up (EUR) with
+// warehouse MAIN and bin A-01: there is no command for the setup yet.
+func importDataDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	ctx := context.Background()
+	db, err := store.Open(ctx, config.DBPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := company.NewService(db, auth.NewService(db)).Setup(ctx, company.Input{Name: "Acme", Country: "DE", Currency: "EUR"},
+		auth.UserInput{Name: "admin", Password: "long-enough-pw"}); err != nil {
+		t.Fatal(err)
+	}
+	st := stock.NewService(db)
+	w, err := st.CreateWarehouse(ctx, store.Actor{UserName: "test"}, stock.WarehouseInput{Code: "MAIN", Name: "Main"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateBin(ctx, store.Actor{UserName: "test"}, w.ID, "A-01"); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestMain_Import(t *testing.T) {
+	dir := importDataDir(t)
+	good := writeFile(t, "good.csv", "SKU,Name,Price,Cost,Barcode\nP-1,Widget,12.50,7.10,4000000000006\nP-2,Gädget,3,,\n")
+	bad := writeFile(t, "bad.csv", "sku,name,price,cost,barcode\nQ-1,Fine,1,1,\nQ-2,,-1,1,\nQ-3,Digit,1,1,4006381333932\n")
+	stockFile := writeFile(t, "stock.csv", "sku,warehouse,bin,quantity,cost\nP-1,MAIN,A-01,4,7.00\nP-2,MAIN,NOPE,1,\n")
+	custFile := writeFile(t, "c.csv", "code,name,company,email,phone,billing_line1,billing_city,billing_country\nK-1,Kim,,kim@example.com,,Main St 1,Berlin,DE\n")
+	for _, tc := range []struct {
+		name        string
+		args        []string
+		code        int
+		out, errOut []string // each must appear
+	}{
+		{"NoArgs", []string{"--data", dir, "import"}, 2, nil, []string{"import needs what to import"}},
+		{"BadKind", []string{"--data", dir, "import", "orders", good}, 2, nil, []string{`not "orders"`}},
+		{"UnknownFlag", []string{"--data", dir, "import", "--force", "products", good}, 2, nil, []string{"flag provided but not defined"}},
+		{"MissingFile", []string{"--data", dir, "import", "products", "/nonexistent/x.csv"}, 1, nil, []string{"oms: cannot read /nonexistent/x.csv"}},
+		{"WrongType", []string{"--data", dir, "import", "products", writeFile(t, "x.txt", "a")}, 1, nil, []string{"Import an Excel workbook (.xlsx) or a CSV file"}},
+		{"DryRun", []string{"--data", dir, "import", "--dry-run", "products", good}, 0, []string{"dry run: all 2 products are valid; nothing was written"}, nil},
+		{"Products", []string{"--data", dir, "import", "products", good}, 0, []string{"imported 2 products\n"}, nil},
+		{"ProductsAgain", []string{"--data", dir, "import", "products", good}, 1, nil, []string{
+			"row 2, column sku: The SKU P-1 is already used by a product in OMS.\n",
+			"row 3, column sku: The SKU P-2 is already used by a product in OMS.\n",
+			"oms: 2 rows of 2 have problems; nothing was written"}},
+		{"BadRows", []string{"--data", dir, "import", "products", bad}, 1, nil, []string{
+			"row 3, column name: Enter the product name.\nrow 3, column price: The price cannot be negative.\n",
+			"row 4, column barcode: The EAN-13 barcode 4006381333932 has a wrong check digit: the last digit should be 1.\n",
+			"oms: 2 rows of 3 have problems; nothing was written (fix them, or use --skip-invalid)\n"}},
+		{"BadRowsDryRun", []string{"--data", dir, "import", "products", "--dry-run", bad}, 1, nil, []string{"oms: dry run: 2 rows of 3 have problems"}},
+		{"SkipInvalidFlagAfterArgs", []string{"--data", dir, "import", "products", bad, "--skip-invalid"}, 0,
+			[]string{"imported 1 product; skipped 2 rows with problems\n"}, []string{"row 3, column price"}},
+		{"Header", []string{"--data", dir, "import", "products", writeFile(t, "h.csv", "sku,name,prize,cost,barcode\n")}, 1, nil, []string{
+			`row 1, column C: Unknown column "prize"`, "row 1, column price: The required column price is missing.", "oms: the header row is not right"}},
+		{"StockUnknownBin", []string{"--data", dir, "import", "stock", stockFile}, 1, nil, []string{"row 3, column bin: The warehouse MAIN has no bin NOPE.\n"}},
+		{"Customers", []string{"--data", dir, "import", "customers", custFile}, 0, []string{"imported 1 customer\n"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, "", nil, tc.args...)
+			ok := code == tc.code
+			for _, s := range tc.out {
+				ok = ok && strings.Contains(out, s)
+			}
+			for _, s := range tc.errOut {
+				ok = ok && strings.Contains(errOut, s)
+			}
+			if !ok {
+				t.Fatalf("exit %d\nstdout: %s\nstderr: %s\nwant exit %d, stdout ~%q, stderr ~%q", code, out, errOut, tc.code, tc.out, tc.errOut)
+			}
+		})
+	}
+	db, err := store.Open(context.Background(), config.DBPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, n, err := catalog.NewService(db).FindProducts(context.Background(), catalog.ProductFilter{Limit: 1})
+	if err != nil || n != 3 { // P-1, P-2 and Q-1 from --skip-invalid
+		t.Fatalf("%d products (%v), want 3", n, err)
+	}
+	audit, _ := db.FindAudit(context.Background(), store.AuditFilter{Entity: "products", Limit: 10})
+	if len(audit) == 0 || !strings.HasPrefix(audit[0].UserName, "cli") {
+		t.Fatalf("imports are not audited as the CLI: %+v", audit)
+	}
+}
+
+func TestMain_ImportNeedsCompany(t *testing.T) {
+	f := writeFile(t, "p.csv", "sku,name,price,cost,barcode\nA,B,1,1,\n")
+	code, _, errOut := runCLI(t, "", nil, "--data", t.TempDir(), "import", "products", f)
+	if code != 1 || errOut != "oms: Set up the company first: amounts in the file are read in the company's currency, which is not chosen yet.\n" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestMain_Setup(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"--data", dir, "setup", "--company", "Acme GmbH", "--country", "de", "--currency", "EUR", "--admin", "boss"}
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		stdin      string
+		code       int
+		out, errIn string
+	}{
+		{"MissingFlags", []string{"--data", dir, "setup", "--company", "Acme"}, "", 2, "", "setup needs"},
+		{"WeakPassword", args, "short\n", 1, "", "at least 8 characters"},
+		{"BadCurrency", []string{"--data", dir, "setup", "--company", "A", "--country", "DE", "--currency", "XYZ", "--admin", "boss"}, "long-enough\n", 1, "", "Choose a currency"},
+		{"Valid", args, "long-enough\n", 0, "set up Acme GmbH with admin boss", ""},
+		{"Twice", args, "long-enough\n", 1, "", "already set up"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tc.stdin, nil, tc.args...)
+			if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.errIn) {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want exit %d, ~%q, ~%q", code, out, errOut, tc.code, tc.out, tc.errIn)
+			}
+		})
 	}
 }
