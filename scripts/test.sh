@@ -10,7 +10,9 @@ rm -rf "$res"; mkdir -p "$res" build/artifacts
 start=$(date +%s)
 step() { printf '\n\033[1m== %s\033[0m (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
 
-step "gofmt"
+step "gofmt, pinned versions"
+grep -q "github.com/wailsapp/wails/v2 $WAILS_VERSION\$" go.mod ||
+  { echo "go.mod must require github.com/wailsapp/wails/v2 $WAILS_VERSION, the version of the pinned CLI"; exit 1; }
 unformatted=$(gofmt -l app internal *.go)
 [ -z "$unformatted" ] || { echo "not gofmt-ed: $unformatted"; exit 1; }
 
