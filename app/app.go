@@ -60,6 +60,10 @@ type App struct {
 	Users    *UsersAPI
 	Settings *SettingsAPI
 	Status   *StatusAPI
+
+	Customers *CustomersAPI
+	Catalog   *CatalogAPI
+	Stock     *StockAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -69,13 +73,16 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Users = &UsersAPI{a}
 	a.Settings = &SettingsAPI{a}
 	a.Status = &StatusAPI{a}
+	a.Customers = &CustomersAPI{a}
+	a.Catalog = &CatalogAPI{a}
+	a.Stock = &StockAPI{a}
 	svc.DB.OnCommit(func() { go a.emitStatus() })
 	return a
 }
 
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Auth, a.Users, a.Settings, a.Status}
+	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls

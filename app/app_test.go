@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
@@ -278,8 +279,10 @@ func TestFormatError(t *testing.T) {
 		{errs.Errorf(errs.ECONFLICT, "Taken."), ErrorDTO{Code: "ECONFLICT", Message: "Taken."}},
 		{errors.New("disk I/O error at /secret/path"), ErrorDTO{Code: "EINTERNAL", Message: "Internal error."}},
 	} {
-		if got := a.FormatError(tc.err); got != tc.want {
-			t.Errorf("FormatError(%v) = %+v, want %+v", tc.err, got, tc.want)
+		text, ok := a.FormatError(tc.err).(string)
+		var got ErrorDTO
+		if !ok || json.Unmarshal([]byte(text), &got) != nil || got != tc.want {
+			t.Errorf("FormatError(%v) = %q, want JSON of %+v", tc.err, text, tc.want)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"encoding/json"
+
 	"oms/internal/errs"
 )
 
@@ -13,11 +15,14 @@ type ErrorDTO struct {
 
 // FormatError is the Wails ErrorFormatter: coded errors keep their code,
 // message and field; anything else becomes "Internal error." and its detail
-// goes to the log only.
+// goes to the log only. The result is the ErrorDTO as JSON text, because the
+// Wails v2.16 runtime rejects a call with new Error(value): an object would
+// arrive as "[object Object]", text arrives intact as the Error's message.
 func (a *App) FormatError(err error) any {
 	code := errs.Code(err)
 	if code == errs.EINTERNAL {
 		a.log.Error("internal error", "err", err)
 	}
-	return ErrorDTO{Code: code, Message: errs.Message(err), Field: errs.Field(err)}
+	b, _ := json.Marshal(ErrorDTO{Code: code, Message: errs.Message(err), Field: errs.Field(err)})
+	return string(b)
 }

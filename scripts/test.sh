@@ -46,7 +46,8 @@ set +e; build/bin/oms-headless --data "$hdata" nonsense 2>/dev/null; code=$?; se
 step "desktop build (wails) and bindings in sync"
 wails build -s -tags "$GO_TAGS" -ldflags "-X oms/internal/buildinfo.Version=$(git describe --always --dirty 2>/dev/null || echo dev)" >"$res/wails-build.log" 2>&1 ||
   { tail -40 "$res/wails-build.log"; exit 1; }
-if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --exit-code --stat -- frontend/wailsjs; then
+if git rev-parse --git-dir >/dev/null 2>&1 && [ -n "$(git -c core.fileMode=false status --porcelain -- frontend/wailsjs)" ]; then
+  git -c core.fileMode=false status --short -- frontend/wailsjs
   echo "frontend/wailsjs is out of date: run 'make bindings' and commit it"; exit 1
 fi
 

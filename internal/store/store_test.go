@@ -302,7 +302,7 @@ func TestCapture_CacheTablesAreGuardedButNeitherSyncedNorAudited(t *testing.T) {
 		}
 	}
 	if n == 0 {
-		t.Skip("no cache tables registered")
+		t.Fatal("no cache table is registered, so this test would check nothing")
 	}
 }
 

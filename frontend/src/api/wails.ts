@@ -5,5 +5,8 @@ export * as AuthAPI from '../../wailsjs/go/app/AuthAPI';
 export * as UsersAPI from '../../wailsjs/go/app/UsersAPI';
 export * as SettingsAPI from '../../wailsjs/go/app/SettingsAPI';
 export * as StatusAPI from '../../wailsjs/go/app/StatusAPI';
+export * as CustomersAPI from '../../wailsjs/go/app/CustomersAPI';
+export * as CatalogAPI from '../../wailsjs/go/app/CatalogAPI';
+export * as StockAPI from '../../wailsjs/go/app/StockAPI';
 export { app } from '../../wailsjs/go/models';
 export { EventsOn } from '../../wailsjs/runtime/runtime';

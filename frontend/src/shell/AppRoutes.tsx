@@ -5,7 +5,11 @@ import { AdminPage } from '../admin/AdminPage';
 import { AuditLogPage } from '../admin/AuditLogPage';
 import { UsersPage } from '../admin/UsersPage';
 import { CounterPage } from '../counter/CounterPage';
+import { CustomerPage } from '../customers/CustomerPage';
+import { CustomersPage } from '../customers/CustomersPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { StockArea } from '../stock/StockArea';
+import { WarehouseArea } from '../warehouse/WarehouseArea';
 import { AppLayout } from './AppLayout';
 import { landingPath, visibleAreas } from './nav';
 
@@ -20,6 +24,14 @@ export function AppRoutes({ session }: { session: SessionInfo }) {
       <Route element={<AppLayout session={session} areas={areas} />}>
         <Route index element={<Navigate to={landing} replace />} />
         {can('counter') && <Route path="counter" element={<CounterPage session={session} />} />}
+        {can('customers') && (
+          <Route path="customers">
+            <Route index element={<CustomersPage />} />
+            <Route path=":id" element={<CustomerPage session={session} />} />
+          </Route>
+        )}
+        {can('stock') && <Route path="stock/*" element={<StockArea session={session} />} />}
+        {can('warehouse') && <Route path="warehouse/*" element={<WarehouseArea session={session} />} />}
         {can('admin') && (
           <Route path="admin" element={<AdminPage />}>
             <Route index element={<Navigate to="users" replace />} />

@@ -49,7 +49,7 @@ describe('Gate', () => {
     expect(within(nav).queryByText('Admin')).not.toBeInTheDocument();
     expect(within(nav).queryByText('Warehouse')).not.toBeInTheDocument();
     expect(within(nav).getByText('Orders')).toBeInTheDocument();
-    expect(within(nav).getAllByText('Not available in this version')).toHaveLength(2);
+    expect(within(nav).getAllByText('Not available in this version')).toHaveLength(1); // Orders
     expect(within(nav).queryByRole('link', { name: /Orders/ })).not.toBeInTheDocument();
   });
 

@@ -42,8 +42,8 @@ describe('landingPath', () => {
   it.each([
     ['admin', '/admin'],
     ['counter', '/counter'],
-    ['warehouse', '/settings'],
-    ['manager', '/settings'],
+    ['warehouse', '/warehouse'],
+    ['manager', '/stock'],
   ])('%s lands on %s', (role, path) => {
     expect(landingPath(ROLES[role])).toBe(path);
   });

@@ -16,9 +16,9 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   { key: 'counter', label: 'Counter', path: '/counter', permission: 'counter.use', available: true },
   { key: 'orders', label: 'Orders', path: '/orders', permission: 'orders.*', available: false },
-  { key: 'warehouse', label: 'Warehouse', path: '/warehouse', permission: 'warehouse.use', available: false },
-  { key: 'stock', label: 'Stock', path: '/stock', permission: 'stock.*', available: false },
-  { key: 'customers', label: 'Customers', path: '/customers', permission: 'customers.*', available: false },
+  { key: 'warehouse', label: 'Warehouse', path: '/warehouse', permission: 'warehouse.use', available: true },
+  { key: 'stock', label: 'Stock', path: '/stock', permission: 'stock.*', available: true },
+  { key: 'customers', label: 'Customers', path: '/customers', permission: 'customers.*', available: true },
   { key: 'reports', label: 'Reports', path: '/reports', permission: 'reports.view', available: false },
   { key: 'admin', label: 'Admin', path: '/admin', permission: 'users.manage', available: true },
   { key: 'settings', label: 'Settings', path: '/settings', permission: null, available: true },

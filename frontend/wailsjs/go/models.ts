@@ -1,5 +1,95 @@
 export namespace app {
 	
+	export class AddressInput {
+	    kind: string;
+	    default: boolean;
+	    name: string;
+	    company: string;
+	    line1: string;
+	    line2: string;
+	    postalCode: string;
+	    city: string;
+	    region: string;
+	    country: string;
+	    phone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AddressInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.default = source["default"];
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.line1 = source["line1"];
+	        this.line2 = source["line2"];
+	        this.postalCode = source["postalCode"];
+	        this.city = source["city"];
+	        this.region = source["region"];
+	        this.country = source["country"];
+	        this.phone = source["phone"];
+	    }
+	}
+	export class AddressView {
+	    kind: string;
+	    default: boolean;
+	    name: string;
+	    company: string;
+	    line1: string;
+	    line2: string;
+	    postalCode: string;
+	    city: string;
+	    region: string;
+	    country: string;
+	    phone: string;
+	    id: string;
+	    customerId: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AddressView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.default = source["default"];
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.line1 = source["line1"];
+	        this.line2 = source["line2"];
+	        this.postalCode = source["postalCode"];
+	        this.city = source["city"];
+	        this.region = source["region"];
+	        this.country = source["country"];
+	        this.phone = source["phone"];
+	        this.id = source["id"];
+	        this.customerId = source["customerId"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class AdjustmentInput {
+	    productId: string;
+	    warehouseId: string;
+	    binId: string;
+	    quantity: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AdjustmentInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.warehouseId = source["warehouseId"];
+	        this.binId = source["binId"];
+	        this.quantity = source["quantity"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class AdminInput {
 	    name: string;
 	    fullName: string;
@@ -56,6 +146,50 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.entity = source["entity"];
 	        this.limit = source["limit"];
+	    }
+	}
+	export class Barcode {
+	    value: string;
+	    symbology: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Barcode(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.symbology = source["symbology"];
+	    }
+	}
+	export class Bin {
+	    id: string;
+	    warehouseId: string;
+	    code: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Bin(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.warehouseId = source["warehouseId"];
+	        this.code = source["code"];
+	        this.active = source["active"];
+	    }
+	}
+	export class CatalogSettings {
+	    pricesIncludeTax: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CatalogSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pricesIncludeTax = source["pricesIncludeTax"];
 	    }
 	}
 	export class Company {
@@ -124,6 +258,168 @@ export namespace app {
 	        this.logoDataUrl = source["logoDataUrl"];
 	    }
 	}
+	export class CountEntry {
+	    productId: string;
+	    binId: string;
+	    quantity: number;
+	    add: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CountEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.binId = source["binId"];
+	        this.quantity = source["quantity"];
+	        this.add = source["add"];
+	    }
+	}
+	export class CountFilter {
+	    warehouseId: string;
+	    status: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CountFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.warehouseId = source["warehouseId"];
+	        this.status = source["status"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class CountInput {
+	    warehouseId: string;
+	    binIds: string[];
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CountInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.warehouseId = source["warehouseId"];
+	        this.binIds = source["binIds"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class CountLine {
+	    id: string;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    binId: string;
+	    expected: number;
+	    counted: number;
+	    variance: number;
+	    countedBy: string;
+	    countedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CountLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.binId = source["binId"];
+	        this.expected = source["expected"];
+	        this.counted = source["counted"];
+	        this.variance = source["variance"];
+	        this.countedBy = source["countedBy"];
+	        this.countedAt = source["countedAt"];
+	    }
+	}
+	export class StockCount {
+	    id: string;
+	    warehouseId: string;
+	    binIds: string[];
+	    status: string;
+	    reason: string;
+	    openedBy: string;
+	    closedBy: string;
+	    closedAt: string;
+	    createdAt: string;
+	    lines: CountLine[];
+	
+	    static createFrom(source: any = {}) {
+	        return new StockCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.warehouseId = source["warehouseId"];
+	        this.binIds = source["binIds"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.openedBy = source["openedBy"];
+	        this.closedBy = source["closedBy"];
+	        this.closedAt = source["closedAt"];
+	        this.createdAt = source["createdAt"];
+	        this.lines = this.convertValues(source["lines"], CountLine);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CountPage {
+	    items: StockCount[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CountPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], StockCount);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Country {
 	    code: string;
 	    name: string;
@@ -154,6 +450,127 @@ export namespace app {
 	        this.minorUnits = source["minorUnits"];
 	    }
 	}
+	export class CustomerFields {
+	    code: string;
+	    name: string;
+	    company: string;
+	    email: string;
+	    phone: string;
+	    taxId: string;
+	    customerGroup: string;
+	    creditLimit: number;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerFields(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.taxId = source["taxId"];
+	        this.customerGroup = source["customerGroup"];
+	        this.creditLimit = source["creditLimit"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class CustomerView {
+	    code: string;
+	    name: string;
+	    company: string;
+	    email: string;
+	    phone: string;
+	    taxId: string;
+	    customerGroup: string;
+	    creditLimit: number;
+	    notes: string;
+	    id: string;
+	    active: boolean;
+	    erased: boolean;
+	    erasedAt: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    addresses: AddressView[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.taxId = source["taxId"];
+	        this.customerGroup = source["customerGroup"];
+	        this.creditLimit = source["creditLimit"];
+	        this.notes = source["notes"];
+	        this.id = source["id"];
+	        this.active = source["active"];
+	        this.erased = source["erased"];
+	        this.erasedAt = source["erasedAt"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.addresses = this.convertValues(source["addresses"], AddressView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CustomerPage {
+	    items: CustomerView[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CustomerPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], CustomerView);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class DeviceInfo {
 	    id: string;
 	    name: string;
@@ -168,6 +585,74 @@ export namespace app {
 	        this.id = source["id"];
 	        this.name = source["name"];
 	        this.stationCode = source["stationCode"];
+	    }
+	}
+	export class ExportFile {
+	    fileName: string;
+	    mimeType: string;
+	    base64: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.fileName = source["fileName"];
+	        this.mimeType = source["mimeType"];
+	        this.base64 = source["base64"];
+	    }
+	}
+	export class InteractionInput {
+	    kind: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InteractionInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	    }
+	}
+	export class InteractionView {
+	    id: string;
+	    kind: string;
+	    userName: string;
+	    occurredAt: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InteractionView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.userName = source["userName"];
+	        this.occurredAt = source["occurredAt"];
+	        this.text = source["text"];
+	    }
+	}
+	export class LevelFilter {
+	    productId: string;
+	    warehouseId: string;
+	    binId: string;
+	    nonZero: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LevelFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.warehouseId = source["warehouseId"];
+	        this.binId = source["binId"];
+	        this.nonZero = source["nonZero"];
 	    }
 	}
 	export class LoginUser {
@@ -188,6 +673,765 @@ export namespace app {
 	        this.fullName = source["fullName"];
 	        this.role = source["role"];
 	        this.hasPin = source["hasPin"];
+	    }
+	}
+	export class LowStockItem {
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    onHand: number;
+	    reserved: number;
+	    available: number;
+	    onOrder: number;
+	    reorderPoint: number;
+	    reorderQty: number;
+	    cost: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LowStockItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.onHand = source["onHand"];
+	        this.reserved = source["reserved"];
+	        this.available = source["available"];
+	        this.onOrder = source["onOrder"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.reorderQty = source["reorderQty"];
+	        this.cost = source["cost"];
+	    }
+	}
+	export class Movement {
+	    id: string;
+	    kind: string;
+	    productId: string;
+	    warehouseId: string;
+	    binId: string;
+	    quantity: number;
+	    unitCost: number;
+	    reason: string;
+	    refType: string;
+	    refId: string;
+	    userName: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Movement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.productId = source["productId"];
+	        this.warehouseId = source["warehouseId"];
+	        this.binId = source["binId"];
+	        this.quantity = source["quantity"];
+	        this.unitCost = source["unitCost"];
+	        this.reason = source["reason"];
+	        this.refType = source["refType"];
+	        this.refId = source["refId"];
+	        this.userName = source["userName"];
+	        this.createdAt = source["createdAt"];
+	    }
+	}
+	export class MovementFilter {
+	    productId: string;
+	    warehouseId: string;
+	    binId: string;
+	    kind: string;
+	    refType: string;
+	    refId: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MovementFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.warehouseId = source["warehouseId"];
+	        this.binId = source["binId"];
+	        this.kind = source["kind"];
+	        this.refType = source["refType"];
+	        this.refId = source["refId"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class MovementPage {
+	    items: Movement[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MovementPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Movement);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NewCustomer {
+	    code: string;
+	    name: string;
+	    company: string;
+	    email: string;
+	    phone: string;
+	    taxId: string;
+	    customerGroup: string;
+	    creditLimit: number;
+	    notes: string;
+	    addresses: AddressInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new NewCustomer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.taxId = source["taxId"];
+	        this.customerGroup = source["customerGroup"];
+	        this.creditLimit = source["creditLimit"];
+	        this.notes = source["notes"];
+	        this.addresses = this.convertValues(source["addresses"], AddressInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PostCountResult {
+	    count: StockCount;
+	    movements: Movement[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PostCountResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.count = this.convertValues(source["count"], StockCount);
+	        this.movements = this.convertValues(source["movements"], Movement);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PriceList {
+	    id: string;
+	    name: string;
+	    customerGroup: string;
+	    discountBps: number;
+	    active: boolean;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.customerGroup = source["customerGroup"];
+	        this.discountBps = source["discountBps"];
+	        this.active = source["active"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class PriceListInput {
+	    name: string;
+	    customerGroup: string;
+	    discountBps: number;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceListInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.customerGroup = source["customerGroup"];
+	        this.discountBps = source["discountBps"];
+	        this.active = source["active"];
+	    }
+	}
+	export class PriceListItem {
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    price: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceListItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.price = source["price"];
+	    }
+	}
+	export class PriceListItemPage {
+	    items: PriceListItem[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceListItemPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], PriceListItem);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Product {
+	    id: string;
+	    sku: string;
+	    name: string;
+	    description: string;
+	    unit: string;
+	    price: number;
+	    cost: number;
+	    taxClassId: string;
+	    weightG: number;
+	    lengthMm: number;
+	    widthMm: number;
+	    heightMm: number;
+	    reorderPoint: number;
+	    reorderQty: number;
+	    active: boolean;
+	    archivedAt: string;
+	    barcodes: Barcode[];
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Product(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.unit = source["unit"];
+	        this.price = source["price"];
+	        this.cost = source["cost"];
+	        this.taxClassId = source["taxClassId"];
+	        this.weightG = source["weightG"];
+	        this.lengthMm = source["lengthMm"];
+	        this.widthMm = source["widthMm"];
+	        this.heightMm = source["heightMm"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.reorderQty = source["reorderQty"];
+	        this.active = source["active"];
+	        this.archivedAt = source["archivedAt"];
+	        this.barcodes = this.convertValues(source["barcodes"], Barcode);
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProductFilter {
+	    query: string;
+	    activeOnly: boolean;
+	    lowStock: boolean;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProductFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.activeOnly = source["activeOnly"];
+	        this.lowStock = source["lowStock"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class ProductInput {
+	    sku: string;
+	    name: string;
+	    description: string;
+	    unit: string;
+	    price: number;
+	    cost: number;
+	    taxClassId: string;
+	    weightG: number;
+	    lengthMm: number;
+	    widthMm: number;
+	    heightMm: number;
+	    reorderPoint: number;
+	    reorderQty: number;
+	    barcodes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ProductInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.unit = source["unit"];
+	        this.price = source["price"];
+	        this.cost = source["cost"];
+	        this.taxClassId = source["taxClassId"];
+	        this.weightG = source["weightG"];
+	        this.lengthMm = source["lengthMm"];
+	        this.widthMm = source["widthMm"];
+	        this.heightMm = source["heightMm"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.reorderQty = source["reorderQty"];
+	        this.barcodes = source["barcodes"];
+	    }
+	}
+	export class ProductPage {
+	    items: Product[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProductPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], Product);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PurchaseOrderLine {
+	    id: string;
+	    lineNo: number;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    quantity: number;
+	    received: number;
+	    unitCost: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrderLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.lineNo = source["lineNo"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.quantity = source["quantity"];
+	        this.received = source["received"];
+	        this.unitCost = source["unitCost"];
+	    }
+	}
+	export class PurchaseOrder {
+	    id: string;
+	    number: string;
+	    supplierId: string;
+	    warehouseId: string;
+	    status: string;
+	    notes: string;
+	    lines: PurchaseOrderLine[];
+	    total: number;
+	    sentAt: string;
+	    closedAt: string;
+	    createdAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.supplierId = source["supplierId"];
+	        this.warehouseId = source["warehouseId"];
+	        this.status = source["status"];
+	        this.notes = source["notes"];
+	        this.lines = this.convertValues(source["lines"], PurchaseOrderLine);
+	        this.total = source["total"];
+	        this.sentAt = source["sentAt"];
+	        this.closedAt = source["closedAt"];
+	        this.createdAt = source["createdAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PurchaseOrderFilter {
+	    status: string;
+	    supplierId: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrderFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.supplierId = source["supplierId"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class PurchaseOrderLineInput {
+	    productId: string;
+	    quantity: number;
+	    unitCost: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrderLineInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.quantity = source["quantity"];
+	        this.unitCost = source["unitCost"];
+	    }
+	}
+	export class PurchaseOrderInput {
+	    supplierId: string;
+	    warehouseId: string;
+	    notes: string;
+	    lines: PurchaseOrderLineInput[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrderInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.warehouseId = source["warehouseId"];
+	        this.notes = source["notes"];
+	        this.lines = this.convertValues(source["lines"], PurchaseOrderLineInput);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class PurchaseOrderPage {
+	    items: PurchaseOrder[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PurchaseOrderPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], PurchaseOrder);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReceiveLine {
+	    lineId: string;
+	    productId: string;
+	    binId: string;
+	    quantity: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceiveLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lineId = source["lineId"];
+	        this.productId = source["productId"];
+	        this.binId = source["binId"];
+	        this.quantity = source["quantity"];
+	    }
+	}
+	export class ReceiveInput {
+	    lines: ReceiveLine[];
+	    allowOver: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceiveInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lines = this.convertValues(source["lines"], ReceiveLine);
+	        this.allowOver = source["allowOver"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ReceiveResult {
+	    order: PurchaseOrder;
+	    movements: Movement[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReceiveResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.order = this.convertValues(source["order"], PurchaseOrder);
+	        this.movements = this.convertValues(source["movements"], Movement);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReorderInput {
+	    supplierId: string;
+	    warehouseId: string;
+	    productIds: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReorderInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.supplierId = source["supplierId"];
+	        this.warehouseId = source["warehouseId"];
+	        this.productIds = source["productIds"];
+	    }
+	}
+	export class ReorderSuggestion {
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    onHand: number;
+	    reserved: number;
+	    available: number;
+	    onOrder: number;
+	    reorderPoint: number;
+	    reorderQty: number;
+	    cost: number;
+	    suggested: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReorderSuggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.onHand = source["onHand"];
+	        this.reserved = source["reserved"];
+	        this.available = source["available"];
+	        this.onOrder = source["onOrder"];
+	        this.reorderPoint = source["reorderPoint"];
+	        this.reorderQty = source["reorderQty"];
+	        this.cost = source["cost"];
+	        this.suggested = source["suggested"];
 	    }
 	}
 	export class UserView {
@@ -353,6 +1597,163 @@ export namespace app {
 		}
 	}
 	
+	export class StockLevel {
+	    productId: string;
+	    warehouseId: string;
+	    binId: string;
+	    onHand: number;
+	    reserved: number;
+	    available: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StockLevel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.warehouseId = source["warehouseId"];
+	        this.binId = source["binId"];
+	        this.onHand = source["onHand"];
+	        this.reserved = source["reserved"];
+	        this.available = source["available"];
+	    }
+	}
+	export class Supplier {
+	    id: string;
+	    code: string;
+	    name: string;
+	    email: string;
+	    phone: string;
+	    notes: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Supplier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.notes = source["notes"];
+	        this.active = source["active"];
+	    }
+	}
+	export class SupplierInput {
+	    code: string;
+	    name: string;
+	    email: string;
+	    phone: string;
+	    notes: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SupplierInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.notes = source["notes"];
+	        this.active = source["active"];
+	    }
+	}
+	
+	export class TaxClass {
+	    id: string;
+	    name: string;
+	    rateBps: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaxClass(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.rateBps = source["rateBps"];
+	    }
+	}
+	export class TaxClassInput {
+	    name: string;
+	    rateBps: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TaxClassInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.rateBps = source["rateBps"];
+	    }
+	}
+	export class TransferInput {
+	    productId: string;
+	    fromWarehouseId: string;
+	    fromBinId: string;
+	    toWarehouseId: string;
+	    toBinId: string;
+	    quantity: number;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TransferInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.fromWarehouseId = source["fromWarehouseId"];
+	        this.fromBinId = source["fromBinId"];
+	        this.toWarehouseId = source["toWarehouseId"];
+	        this.toBinId = source["toBinId"];
+	        this.quantity = source["quantity"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class TransferResult {
+	    id: string;
+	    out: Movement;
+	    in: Movement;
+	
+	    static createFrom(source: any = {}) {
+	        return new TransferResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.out = this.convertValues(source["out"], Movement);
+	        this.in = this.convertValues(source["in"], Movement);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class UserInput {
 	    name: string;
 	    fullName: string;
@@ -371,6 +1772,39 @@ export namespace app {
 	        this.role = source["role"];
 	        this.password = source["password"];
 	        this.pin = source["pin"];
+	    }
+	}
+	
+	export class Warehouse {
+	    id: string;
+	    code: string;
+	    name: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Warehouse(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	    }
+	}
+	export class WarehouseInput {
+	    code: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WarehouseInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
 	    }
 	}
 
