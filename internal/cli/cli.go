@@ -17,8 +17,10 @@ import (
 
 	"oms/internal/auth"
 	"oms/internal/buildinfo"
+	"oms/internal/catalog"
 	"oms/internal/company"
 	"oms/internal/config"
+	"oms/internal/customer"
 	"oms/internal/errs"
 	"oms/internal/importer"
 	"oms/internal/store"
@@ -47,6 +49,10 @@ Commands:
                                    first-run setup without the window: the
                                    company and its first admin, whose password
                                    is the first line of standard input
+  seed [--products N] [--customers N] [--seed S]
+                                   add generated demo data (deterministic for a
+                                   seed): products with barcodes, customers with
+                                   addresses, for trying OMS and for benchmarks
   user add --name NAME --role ROLE [--full-name NAME]
                                    add a user; reads the password from the first
                                    line of standard input and, for counter and
@@ -161,6 +167,8 @@ func run(args []string, env Env) error {
 		return importCmd(rest[1:], *dataFlag, env)
 	case "setup":
 		return setupCmd(rest[1:], *dataFlag, env)
+	case "seed":
+		return seedCmd(rest[1:], *dataFlag, env)
 	case "help":
 		return flag.ErrHelp
 	default:
@@ -375,5 +383,46 @@ func setupCmd(args []string, dataFlag string, env Env) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "set up %s with admin %s\n", in.Name, u.Name)
+	return nil
+}
+
+func seedCmd(args []string, dataFlag string, env Env) error {
+	fs := newFlags("seed")
+	products := fs.Int("products", 0, "products to generate")
+	customers := fs.Int("customers", 0, "customers to generate")
+	seed := fs.Int64("seed", 1, "random seed")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("unexpected argument %q", fs.Arg(0))
+	}
+	if *products < 0 || *customers < 0 || *products > 5_000_000 || *customers > 5_000_000 {
+		return usageErr("--products and --customers must be between 0 and 5000000")
+	}
+	if *products == 0 && *customers == 0 {
+		return usageErr("seed needs --products or --customers")
+	}
+	db, err := openDB(dataFlag)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	if *products > 0 {
+		if _, err := catalog.FindProductBySKU(ctx, db.Reader(), catalog.GeneratedSKU(0)); err == nil {
+			return errors.New("this database already has generated products; seed products into a fresh data directory")
+		}
+		if err := catalog.GenerateProducts(ctx, db, *products, uint64(*seed)); err != nil {
+			return fmt.Errorf("generate products: %w", err)
+		}
+		fmt.Fprintf(env.Stdout, "generated %d products\n", *products)
+	}
+	if *customers > 0 {
+		if err := customer.GenerateCustomers(ctx, db, *customers, *seed); err != nil {
+			return fmt.Errorf("generate customers: %w", err)
+		}
+		fmt.Fprintf(env.Stdout, "generated %d customers\n", *customers)
+	}
 	return nil
 }

@@ -215,3 +215,37 @@ func TestMain_Setup(t *testing.T) {
 		})
 	}
 }
+
+func TestMain_Seed(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		code       int
+		out, errIn string
+	}{
+		{"NothingAsked", []string{"--data", dir, "seed"}, 2, "", "seed needs"},
+		{"Negative", []string{"--data", dir, "seed", "--products", "-1"}, 2, "", "between 0 and"},
+		{"Valid", []string{"--data", dir, "seed", "--products", "30", "--customers", "20"}, 0, "generated 30 products\ngenerated 20 customers", ""},
+		{"ProductsTwice", []string{"--data", dir, "seed", "--products", "5"}, 1, "", "already has generated products"},
+		{"MoreCustomers", []string{"--data", dir, "seed", "--customers", "5"}, 0, "generated 5 customers", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, "", nil, tc.args...)
+			if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.errIn) {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want exit %d, ~%q, ~%q", code, out, errOut, tc.code, tc.out, tc.errIn)
+			}
+		})
+	}
+	db, err := store.Open(context.Background(), config.DBPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var products, customers int
+	db.Reader().QueryRow(`SELECT count(*) FROM products`).Scan(&products)
+	db.Reader().QueryRow(`SELECT count(*) FROM customers`).Scan(&customers)
+	if products != 30 || customers != 25 {
+		t.Fatalf("%d products and %d customers, want 30 and 25", products, customers)
+	}
+}
