@@ -1,3 +1,4 @@
+/* global window, document, requestAnimationFrame, cancelAnimationFrame */
 // Manual check that the product list scrolls a large catalog smoothly, in
 // Chromium against the real backend (not part of `make test`: seeding 300k
 // products takes a minute). See frontend/perf/README.md.
