@@ -28,6 +28,7 @@ func init() {
 		"CatalogAPI.PriceListItems":      need(auth.PermStockView),
 		"CatalogAPI.SetPriceListItem":    need(auth.PermStockManage),
 		"CatalogAPI.RemovePriceListItem": need(auth.PermStockManage),
+		"CatalogAPI.PriceFor":            need(auth.PermStockView),
 	})
 }
 
@@ -336,4 +337,14 @@ func (x *CatalogAPI) RemovePriceListItem(listID, productID string) error {
 		return err
 	}
 	return x.a.svc.Catalog.RemovePriceListItem(x.a.context(), actorOf(me), listID, productID)
+}
+
+// PriceFor returns the unit price (minor units) an order line for the
+// product gets for a customer of customerGroup ("" for none): the one
+// pricing rule, catalog.PriceFor. ENOTFOUND if there is no such product.
+func (x *CatalogAPI) PriceFor(productID, customerGroup string) (int64, error) {
+	if _, err := x.a.guard(); err != nil {
+		return 0, err
+	}
+	return x.a.svc.Catalog.PriceFor(x.a.context(), productID, customerGroup)
 }

@@ -349,6 +349,7 @@ func (x *StockAPI) ReceivePurchaseOrder(id string, in ReceiveInput) (ReceiveResu
 		return ReceiveResult{}, err
 	}
 	x.a.emit(EventStockChanged, nil)
+	x.a.notifyLowStock(moves...)
 	return ReceiveResult{Order: purchaseOrderView(po), Movements: movementViews(moves)}, nil
 }
 
@@ -398,6 +399,7 @@ func (x *StockAPI) Transfer(in TransferInput) (TransferResult, error) {
 		return TransferResult{}, err
 	}
 	x.a.emit(EventStockChanged, nil)
+	x.a.notifyLowStock(t.Out, t.In)
 	return TransferResult{ID: t.ID, Out: movementView(t.Out), In: movementView(t.In)}, nil
 }
 
@@ -424,6 +426,7 @@ func (x *StockAPI) Adjust(in AdjustmentInput) (Movement, error) {
 		return Movement{}, err
 	}
 	x.a.emit(EventStockChanged, nil)
+	x.a.notifyLowStock(m)
 	return movementView(m), nil
 }
 
@@ -470,6 +473,7 @@ func (x *StockAPI) PostCount(countID, reason string) (PostCountResult, error) {
 		return PostCountResult{}, err
 	}
 	x.a.emit(EventStockChanged, nil)
+	x.a.notifyLowStock(moves...)
 	return PostCountResult{Count: countView(c), Movements: movementViews(moves)}, nil
 }
 

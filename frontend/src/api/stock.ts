@@ -21,6 +21,16 @@ export type TransferInput = Data<app.TransferInput>;
 export type StockCount = Data<app.StockCount>;
 export type CountLine = Data<app.CountLine>;
 export type CountEntry = Data<app.CountEntry>;
+export type LowStockLine = Data<app.LowStockLine>;
+export type AdjustmentInput = Data<app.AdjustmentInput>;
+
+/** The data of the backend's "stock:low" event, sent after every commit that moved stock. */
+export interface LowStockEvent {
+  /** Low-stock lines (product and warehouse) now. */
+  count: number;
+  /** The lines that operation just took below their reorder point; often empty. */
+  newlyLow: LowStockLine[];
+}
 
 /** Query keys of stock; everything starts with "stock". */
 export const stockKeys = {
@@ -36,6 +46,8 @@ export const stockKeys = {
   reorder: (warehouseId: string) => ['stock', 'reorder', warehouseId] as const,
   counts: (status: string) => ['stock', 'counts', status] as const,
   count: (id: string) => ['stock', 'count', id] as const,
+  lowCount: ['stock', 'lowCount'] as const,
+  lowLines: ['stock', 'lowLines'] as const,
 };
 
 /** Re-reads stock when the backend says stock moved. */
@@ -197,3 +209,31 @@ export const usePostCount = () =>
   useStockMutation(({ countId, reason }: { countId: string; reason: string }) => StockAPI.PostCount(countId, reason));
 
 export const useCancelCount = () => useStockMutation((countId: string) => StockAPI.CancelCount(countId));
+
+export const useAdjust = () => useStockMutation((input: AdjustmentInput) => StockAPI.Adjust(models.AdjustmentInput.createFrom(input)));
+
+/** How many low-stock lines there are; kept current by useLowStockEvents. */
+export function useLowStockCount(enabled = true) {
+  return useQuery({ queryKey: stockKeys.lowCount, queryFn: () => call(StockAPI.LowStockCount), enabled });
+}
+
+/** Every product below its reorder point in a warehouse, by SKU and warehouse. */
+export function useLowStockLines() {
+  return useQuery({ queryKey: stockKeys.lowLines, queryFn: () => call(StockAPI.LowStockLines) });
+}
+
+/**
+ * Follows "stock:low": stores the new count, re-reads the low-stock list and
+ * hands the event to onEvent (which decides whether to notify).
+ */
+export function useLowStockEvents(enabled: boolean, onEvent: (e: LowStockEvent) => void): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof window === 'undefined' || !window.runtime) return;
+    return EventsOn('stock:low', (e: LowStockEvent) => {
+      qc.setQueryData(stockKeys.lowCount, e.count);
+      void qc.invalidateQueries({ queryKey: stockKeys.lowLines });
+      onEvent(e);
+    });
+  }, [qc, enabled, onEvent]);
+}

@@ -9,14 +9,16 @@ import { PageTitle } from '../shell/PageTitle';
 import { KIND_LABELS, refText, signed } from './labels';
 import { formatMoney } from './money';
 import { ProductEditor } from './ProductEditor';
+import { AdjustStockDialog } from './lowstock/AdjustStockDialog';
 
 /** One product: its details, stock per warehouse and bin, and its movement history. */
-export function ProductPage({ canManage }: { canManage: boolean }) {
+export function ProductPage({ canManage, canAdjust = false }: { canManage: boolean; canAdjust?: boolean }) {
   const { id = '' } = useParams();
   const product = useProduct(id);
   const currency = useCompanyCurrency();
   const taxClasses = useTaxClasses();
   const [editing, setEditing] = useState(false);
+  const [adjusting, setAdjusting] = useState(false);
   const archive = useArchiveProduct();
   const restore = useRestoreProduct();
 
@@ -64,6 +66,11 @@ export function ProductPage({ canManage }: { canManage: boolean }) {
               Archived
             </Badge>
           )}
+          {canAdjust && p.active && (
+            <Button variant="default" onClick={() => setAdjusting(true)}>
+              Adjust stock
+            </Button>
+          )}
           {canManage && (
             <>
               <Button variant="default" onClick={toggle} loading={archive.isPending || restore.isPending}>
@@ -91,6 +98,7 @@ export function ProductPage({ canManage }: { canManage: boolean }) {
       </Paper>
       <StockTables productId={p.id} />
       <MovementHistory productId={p.id} />
+      {canAdjust && <AdjustStockDialog product={p} opened={adjusting} onClose={() => setAdjusting(false)} />}
       {canManage && <ProductEditor opened={editing} onClose={() => setEditing(false)} product={p} />}
     </Stack>
   );

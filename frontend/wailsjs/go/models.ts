@@ -705,6 +705,30 @@ export namespace app {
 	        this.cost = source["cost"];
 	    }
 	}
+	export class LowStockLine {
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    warehouseId: string;
+	    warehouse: string;
+	    available: number;
+	    reorderPoint: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LowStockLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.warehouseId = source["warehouseId"];
+	        this.warehouse = source["warehouse"];
+	        this.available = source["available"];
+	        this.reorderPoint = source["reorderPoint"];
+	    }
+	}
 	export class Movement {
 	    id: string;
 	    kind: string;

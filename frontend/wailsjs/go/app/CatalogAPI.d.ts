@@ -14,6 +14,8 @@ export function DeleteTaxClass(arg1:string):Promise<void>;
 
 export function FindProducts(arg1:app.ProductFilter):Promise<app.ProductPage>;
 
+export function PriceFor(arg1:string,arg2:string):Promise<number>;
+
 export function PriceListItems(arg1:string,arg2:number,arg3:number):Promise<app.PriceListItemPage>;
 
 export function PriceLists():Promise<Array<app.PriceList>>;

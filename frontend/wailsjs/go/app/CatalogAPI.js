@@ -26,6 +26,10 @@ export function FindProducts(arg1) {
   return window['go']['app']['CatalogAPI']['FindProducts'](arg1);
 }
 
+export function PriceFor(arg1, arg2) {
+  return window['go']['app']['CatalogAPI']['PriceFor'](arg1, arg2);
+}
+
 export function PriceListItems(arg1, arg2, arg3) {
   return window['go']['app']['CatalogAPI']['PriceListItems'](arg1, arg2, arg3);
 }

@@ -28,6 +28,10 @@ export function Levels(arg1:app.LevelFilter):Promise<Array<app.StockLevel>>;
 
 export function LowStock(arg1:string):Promise<Array<app.LowStockItem>>;
 
+export function LowStockCount():Promise<number>;
+
+export function LowStockLines():Promise<Array<app.LowStockLine>>;
+
 export function Movements(arg1:app.MovementFilter):Promise<app.MovementPage>;
 
 export function OpenCount(arg1:app.CountInput):Promise<app.StockCount>;

@@ -54,6 +54,14 @@ export function LowStock(arg1) {
   return window['go']['app']['StockAPI']['LowStock'](arg1);
 }
 
+export function LowStockCount() {
+  return window['go']['app']['StockAPI']['LowStockCount']();
+}
+
+export function LowStockLines() {
+  return window['go']['app']['StockAPI']['LowStockLines']();
+}
+
 export function Movements(arg1) {
   return window['go']['app']['StockAPI']['Movements'](arg1);
 }

@@ -1,0 +1,216 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+// Low stock and the Stock-area scanner against the real backend. Runs after
+// 01, 10 and 11 on the same backend, or alone on a fresh one (signIn sets up
+// the company, and the warehouse and supplier are added when missing): a
+// product with reorder point 10 is adjusted to 12, then by -9 to 3, which
+// raises the low-stock notification and the badge on Stock; the low-stock
+// list turns it into a draft purchase order; a barcode "scanned" on the Stock
+// screen with the focus on no field opens the product's page.
+test.describe.configure({ mode: 'serial' });
+
+const SKU = 'LOW-TAPE';
+const NAME = 'Packing Tape 50 m';
+const EAN = '5901234123457';
+
+/** A label as Playwright reads it: required inputs end in " *" (hidden from screen readers). */
+const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: fileURLToPath(new URL(`../e2e-artifacts/${name}.png`, import.meta.url)), fullPage: true });
+
+async function choose(page: Page, scope: Page | Locator, name: string, option: RegExp, search?: string) {
+  const box = scope.getByRole('combobox', { name: label(name) });
+  await box.click();
+  if (search !== undefined) await box.fill(search);
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** First-run setup exactly as 01-foundation does it, when the backend is fresh. */
+async function setUp(page: Page) {
+  await page.getByLabel(label('Company name')).fill('Acme Trading GmbH');
+  await page.getByLabel(label('Address line 1')).fill('Hauptstraße 1');
+  await page.getByLabel(label('Postal code')).fill('10115');
+  await page.getByLabel(label('City')).fill('Berlin');
+  await choose(page, page, 'Country', /Germany/, 'Germany');
+  await choose(page, page, 'Currency', /^EUR/, 'EUR');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel(label('User name')).fill('admin');
+  await page.getByLabel(label('Full name')).fill('Ada Admin');
+  await page.getByLabel(label('Password')).fill('correct-horse-1');
+  await page.getByLabel(label('Confirm password')).fill('correct-horse-1');
+  await page.getByRole('button', { name: 'Complete setup' }).click();
+}
+
+/** Signs in as the admin from whatever state the shared backend is in. */
+async function signIn(page: Page) {
+  await page.goto('/');
+  const setup = page.getByRole('heading', { name: 'Set up OMS' });
+  const login = page.getByRole('heading', { name: 'Sign in' });
+  const locked = page.getByRole('heading', { name: 'Locked' });
+  const bar = page.getByRole('group', { name: 'Status bar' });
+  await expect(setup.or(login).or(locked).or(bar)).toBeVisible();
+  if (await setup.isVisible()) {
+    await setUp(page);
+  } else {
+    if (await bar.isVisible()) {
+      if ((await bar.textContent())?.includes('Ada Admin')) return;
+      await page.getByRole('button', { name: 'Switch user' }).click();
+    } else if (await locked.isVisible()) {
+      await page.getByRole('button', { name: 'Switch user' }).click();
+    }
+    await expect(login).toBeVisible();
+    await page.getByRole('button', { name: 'Sign in with name and password' }).click();
+    const form = page.getByRole('form', { name: 'Sign in with name and password' });
+    await form.getByLabel(label('User name')).fill('admin');
+    await form.getByLabel(label('Password')).fill('correct-horse-1');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(bar).toContainText('Ada Admin');
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
+
+async function area(page: Page, name: 'Stock' | 'Warehouse') {
+  await nav(page).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+async function tab(page: Page, name: string) {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+}
+
+/** The MAIN warehouse and the ACME supplier, as 10-stock leaves them; added on a fresh backend. */
+async function ensureWarehouseAndSupplier(page: Page) {
+  await area(page, 'Warehouse');
+  await tab(page, 'Warehouses and bins');
+  const warehouses = page.getByRole('table', { name: 'Warehouses' });
+  await expect(warehouses).toBeVisible();
+  if ((await warehouses.getByRole('cell', { name: 'MAIN', exact: true }).count()) === 0) {
+    await page.getByLabel(label('Warehouse code')).fill('MAIN');
+    await page.getByLabel(label('Warehouse name')).fill('Main warehouse');
+    await page.getByRole('button', { name: 'Add warehouse' }).click();
+    await expect(warehouses.getByRole('cell', { name: 'MAIN', exact: true })).toBeVisible();
+  }
+  await tab(page, 'Suppliers');
+  const suppliers = page.getByRole('table', { name: 'Suppliers' });
+  await expect(suppliers).toBeVisible();
+  if ((await suppliers.getByRole('cell', { name: 'Acme Supplies' }).count()) === 0) {
+    await page.getByRole('button', { name: 'Add supplier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add supplier' });
+    await dialog.getByLabel(label('Supplier code')).fill('ACME');
+    await dialog.getByLabel(label('Supplier name')).fill('Acme Supplies');
+    await dialog.getByRole('button', { name: 'Save supplier' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(suppliers.getByRole('cell', { name: 'Acme Supplies' })).toBeVisible();
+  }
+}
+
+async function adjust(page: Page, quantity: string, reason: string) {
+  await page.getByRole('button', { name: 'Adjust stock' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Adjust stock' });
+  await choose(page, dialog, 'Warehouse', /^MAIN – /);
+  await dialog.getByLabel(label('Quantity')).fill(quantity);
+  await dialog.getByLabel(label('Reason')).fill(reason);
+  await dialog.getByRole('button', { name: 'Post adjustment' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('low stock notifies, lists and reorders; a scan opens the product', async ({ page }) => {
+  await signIn(page);
+  await ensureWarehouseAndSupplier(page);
+
+  // A product with reorder point 10.
+  await area(page, 'Stock');
+  await page.getByRole('button', { name: 'New product' }).click();
+  const productDialog = page.getByRole('dialog', { name: 'New product' });
+  await productDialog.getByLabel(label('SKU')).fill(SKU);
+  await productDialog.getByLabel(label('Name')).fill(NAME);
+  await productDialog.getByLabel('Barcodes').fill(EAN);
+  await productDialog.getByLabel('Barcodes').press('Enter');
+  await productDialog.getByLabel(label('Price')).fill('3.90');
+  await productDialog.getByLabel(label('Cost')).fill('1.20');
+  await productDialog.getByLabel(label('Reorder point')).fill('10');
+  await productDialog.getByLabel(label('Reorder quantity')).fill('24');
+  await productDialog.getByRole('button', { name: 'Save product' }).click();
+  await expect(page.getByRole('heading', { name: NAME, level: 1 })).toBeVisible();
+
+  // The adjustment form checks early: no reason, no zero.
+  await page.getByRole('button', { name: 'Adjust stock' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Adjust stock' });
+  await dialog.getByLabel(label('Quantity')).fill('0');
+  await dialog.getByRole('button', { name: 'Post adjustment' }).click();
+  await expect(dialog.getByText('Choose the warehouse.')).toBeVisible();
+  await expect(dialog.getByText('The quantity cannot be zero.')).toBeVisible();
+  await expect(dialog.getByText('Give a reason for the adjustment.')).toBeVisible();
+  await shot(page, '30-adjust-errors');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  // 12 on hand is above the point: no notification.
+  await adjust(page, '12', 'Opening stock');
+  const stockByWarehouse = page.getByRole('table', { name: 'Stock by warehouse' }).getByRole('row').filter({ hasText: 'MAIN' });
+  await expect(stockByWarehouse).toContainText('12');
+  await expect(page.getByText(/^Low stock: LOW-TAPE/)).toHaveCount(0);
+
+  // -9 takes it to 3, below 10: the notification and the badge on Stock.
+  await adjust(page, '-9', 'Damaged in storage');
+  await expect(stockByWarehouse).toContainText('3');
+  const alert = page.getByText(`Low stock: ${SKU} ${NAME} (available 3, reorder point 10) in MAIN`);
+  await expect(alert).toBeVisible();
+  const badge = nav(page).getByLabel(/^\d+ low-stock lines?$/);
+  await expect(badge).toBeVisible();
+  await shot(page, '31-low-stock-notification');
+
+  // Already below: another removal does not notify again.
+  await adjust(page, '-1', 'Sample for a customer');
+  await expect(stockByWarehouse).toContainText('2');
+  await expect(page.getByText(/^Low stock: LOW-TAPE.*available 2/)).toHaveCount(0);
+
+  // The list, from the notification's link.
+  await page.getByRole('button', { name: 'Show low stock' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Low stock', level: 1 })).toBeVisible();
+  const row = page.getByRole('table', { name: 'Low stock' }).getByRole('row').filter({ hasText: SKU });
+  await expect(row.getByRole('cell')).toHaveText(['', SKU, NAME, 'MAIN', '2', '10', '0', '24']);
+  await row.getByRole('checkbox', { name: `Select ${SKU}` }).check();
+  await choose(page, page, 'Supplier', /ACME – Acme Supplies/);
+  await shot(page, '32-low-stock-list');
+  await page.getByRole('button', { name: 'Create draft purchase order' }).click();
+  await expect(page.getByRole('tab', { name: 'Purchase orders' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText(/Draft purchase order created with 1 line\./)).toBeVisible();
+  const draft = page.getByRole('table', { name: 'Purchase orders' }).getByRole('row').filter({ hasText: 'Draft' });
+  await expect(draft.filter({ hasText: 'Acme Supplies' })).toHaveCount(1);
+  await shot(page, '33-reorder-draft');
+
+  // The Stock screen's header links to the list too.
+  await area(page, 'Stock');
+  await page.getByRole('link', { name: 'Low stock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Low stock', level: 1 })).toBeVisible();
+
+  // A scan with the focus on no field opens the product; an unknown code says so.
+  await area(page, 'Stock');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.type('UNKNOWN-123', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('No product has the barcode UNKNOWN-123.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Stock', level: 1 })).toBeVisible();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.type(EAN, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: NAME, level: 1 })).toBeVisible();
+  await shot(page, '34-scanned-to-product');
+
+  // Typed slowly, the same digits are not a scan.
+  await area(page, 'Stock');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.type(EAN, { delay: 80 });
+  await page.keyboard.press('Enter');
+  // A fast unknown scan after it is answered, so the slow one was handled by then.
+  await page.keyboard.type('UNKNOWN-456', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('No product has the barcode UNKNOWN-456.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Stock', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: NAME, level: 1 })).toHaveCount(0);
+});
