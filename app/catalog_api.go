@@ -25,6 +25,7 @@ func init() {
 		"CatalogAPI.PriceLists":          need(auth.PermStockView),
 		"CatalogAPI.CreatePriceList":     need(auth.PermStockManage),
 		"CatalogAPI.UpdatePriceList":     need(auth.PermStockManage),
+		"CatalogAPI.DeletePriceList":     need(auth.PermStockManage),
 		"CatalogAPI.PriceListItems":      need(auth.PermStockView),
 		"CatalogAPI.SetPriceListItem":    need(auth.PermStockManage),
 		"CatalogAPI.RemovePriceListItem": need(auth.PermStockManage),
@@ -302,6 +303,16 @@ func (x *CatalogAPI) UpdatePriceList(id string, in PriceListInput) (PriceList, e
 		return PriceList{}, err
 	}
 	return priceListView(l), nil
+}
+
+// DeletePriceList removes a price list and its prices; its customer group
+// pays default prices from then on. ENOTFOUND if there is none.
+func (x *CatalogAPI) DeletePriceList(id string) error {
+	me, err := x.a.guard()
+	if err != nil {
+		return err
+	}
+	return x.a.svc.Catalog.DeletePriceList(x.a.context(), actorOf(me), id)
 }
 
 // PriceListItems returns a page of a list's product prices by SKU.

@@ -241,8 +241,8 @@ func (x *StockAPI) UpdateSupplier(id string, in SupplierInput) (Supplier, error)
 	return supplierView(s), nil
 }
 
-// PurchaseOrders returns a page of purchase orders (without lines),
-// newest first.
+// PurchaseOrders returns a page of purchase orders, without lines but
+// with their totals, newest first.
 func (x *StockAPI) PurchaseOrders(f PurchaseOrderFilter) (PurchaseOrderPage, error) {
 	if _, err := x.a.guard(); err != nil {
 		return PurchaseOrderPage{}, err

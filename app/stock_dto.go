@@ -200,8 +200,7 @@ type PurchaseOrderLine struct {
 
 // PurchaseOrder is an order of stock from a supplier into one warehouse.
 // Status: draft, sent, partly_received, received, cancelled. Total is
-// minor units. Lists leave Lines empty and Total 0 (the service lists
-// orders without their lines).
+// minor units. Lists leave Lines empty but carry the order's Total.
 type PurchaseOrder struct {
 	ID          string              `json:"id"`
 	Number      string              `json:"number"`

@@ -347,8 +347,9 @@ type PurchaseOrderFilter struct {
 	Offset     int
 }
 
-// FindPurchaseOrders returns a page of purchase orders (without lines),
-// newest first, and how many match.
+// FindPurchaseOrders returns a page of purchase orders (without lines, but
+// with their totals), newest first, and how many match. The totals come
+// from one aggregate over the page's lines, not a query per order.
 func (s *Service) FindPurchaseOrders(ctx context.Context, f PurchaseOrderFilter) ([]*PurchaseOrder, int, error) {
 	if f.Limit <= 0 {
 		f.Limit = 50
@@ -361,7 +362,12 @@ func (s *Service) FindPurchaseOrders(ctx context.Context, f PurchaseOrderFilter)
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM purchase_orders`+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count purchase orders: %w", err)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+poColumns+` FROM purchase_orders`+where+` ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+	// SQLite turns an int64 product that overflows into a REAL, so the sum
+	// is scanned as any and anything but an integer is an overflow, as
+	// money.Mul and money.Add report it for a single order.
+	rows, err := q.QueryContext(ctx, `SELECT `+poColumns+`, (SELECT COALESCE(SUM(l.quantity * l.unit_cost), 0)
+		FROM purchase_order_lines l WHERE l.purchase_order_id = purchase_orders.id)
+		FROM purchase_orders`+where+` ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
 		append(args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find purchase orders: %w", err)
@@ -369,10 +375,16 @@ func (s *Service) FindPurchaseOrders(ctx context.Context, f PurchaseOrderFilter)
 	defer rows.Close()
 	out := []*PurchaseOrder{}
 	for rows.Next() {
-		po, err := scanPO(rows.Scan)
+		var sum any
+		po, err := scanPO(func(dest ...any) error { return rows.Scan(append(dest, &sum)...) })
 		if err != nil {
 			return nil, 0, fmt.Errorf("find purchase orders: %w", err)
 		}
+		n, ok := sum.(int64)
+		if !ok {
+			return nil, 0, fmt.Errorf("purchase order %s total: %w", po.Number, money.ErrOverflow)
+		}
+		po.Total = n
 		out = append(out, po)
 	}
 	return out, total, rows.Err()

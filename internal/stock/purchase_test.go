@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"oms/internal/catalog"
 	"oms/internal/errs"
 	"oms/internal/store"
 )
@@ -249,4 +250,83 @@ func TestService_LowStockAndReorder(t *testing.T) {
 	wantErr(t, err, errs.ECONFLICT, "")
 	_, err = e.s.CreateReorderPO(ctx, testActor, ReorderInput{SupplierID: sup.ID})
 	wantErr(t, err, errs.EINVALID, "warehouseId")
+}
+
+func TestService_FindPurchaseOrders_Totals(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	sup := e.supplier(t, "ACME")
+	line := func(p string, q, c int64) PurchaseOrderLineInput {
+		return PurchaseOrderLineInput{ProductID: p, Quantity: q, UnitCost: c}
+	}
+	cases := []struct {
+		name  string
+		lines []PurchaseOrderLineInput
+		want  int64
+	}{
+		{"NoLines", nil, 0},
+		{"OneLine", []PurchaseOrderLineInput{line(e.bolt.ID, 10, 40)}, 400},
+		{"TwoLines", []PurchaseOrderLineInput{line(e.bolt.ID, 10, 40), line(e.nut.ID, 100, 3)}, 700},
+		{"FreeLine", []PurchaseOrderLineInput{line(e.bolt.ID, 7, 0), line(e.nut.ID, 2, 5)}, 10},
+		{"LargeAmounts", []PurchaseOrderLineInput{line(e.bolt.ID, MaxQuantity, 1_000_000)}, MaxQuantity * 1_000_000},
+	}
+	ids := map[string]string{}
+	for _, tc := range cases {
+		po, err := e.s.CreatePurchaseOrder(ctx, testActor, PurchaseOrderInput{SupplierID: sup.ID, WarehouseID: e.main.ID, Lines: tc.lines})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[tc.name] = po.ID
+	}
+	list, total, err := e.s.FindPurchaseOrders(ctx, PurchaseOrderFilter{})
+	if err != nil || total != len(cases) {
+		t.Fatalf("list = %d, %v", total, err)
+	}
+	byID := map[string]*PurchaseOrder{}
+	for _, po := range list {
+		if len(po.Lines) != 0 {
+			t.Fatalf("%s: the list carries lines", po.Number)
+		}
+		byID[po.ID] = po
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			detail, err := e.s.FindPurchaseOrderByID(ctx, ids[tc.name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := byID[ids[tc.name]].Total; got != tc.want || detail.Total != tc.want {
+				t.Fatalf("list total %d, detail total %d, want %d", got, detail.Total, tc.want)
+			}
+		})
+	}
+
+	t.Run("FollowsAnEditedDraft", func(t *testing.T) {
+		lines := []PurchaseOrderLineInput{line(e.nut.ID, 3, 9)}
+		if _, err := e.s.UpdatePurchaseOrder(ctx, testActor, ids["TwoLines"], PurchaseOrderUpdate{Lines: &lines}); err != nil {
+			t.Fatal(err)
+		}
+		list, _, err := e.s.FindPurchaseOrders(ctx, PurchaseOrderFilter{Status: PODraft, Limit: 500})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, po := range list {
+			if po.ID == ids["TwoLines"] && po.Total != 27 {
+				t.Fatalf("total after edit = %d, want 27", po.Total)
+			}
+		}
+	})
+
+	t.Run("OverflowIsRefused", func(t *testing.T) {
+		// A total that does not fit in an int64 is refused when written,
+		// so no listed order can carry a wrong one.
+		_, err := e.s.CreatePurchaseOrder(ctx, testActor, PurchaseOrderInput{SupplierID: sup.ID, WarehouseID: e.main.ID,
+			Lines: []PurchaseOrderLineInput{line(e.bolt.ID, MaxQuantity, catalog.MaxPrice)}})
+		if err == nil {
+			t.Fatal("an overflowing purchase order was created")
+		}
+		if _, n, err := e.s.FindPurchaseOrders(ctx, PurchaseOrderFilter{}); err != nil || n != len(cases) {
+			t.Fatalf("list after the refusal = %d, %v", n, err)
+		}
+	})
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './errors';
 import { useCompany, useCurrencies } from './settings';
 import type { app } from './wails';
@@ -80,4 +80,14 @@ export function useCompanyCurrency(): { code: string; minorUnits: number; ready:
   const code = company.data?.currency ?? '';
   const cur = currencies.data?.find((c) => c.code === code);
   return { code, minorUnits: cur?.minorUnits ?? 2, ready: !!company.data && !!currencies.data };
+}
+
+/** Products by id, each from its own cached query (as useProduct), for lists that show a few products. */
+export function useProducts(ids: readonly string[]): Map<string, Product> {
+  const results = useQueries({
+    queries: ids.map((id) => ({ queryKey: catalogKeys.product(id), queryFn: () => call(() => CatalogAPI.ProductByID(id)) })),
+  });
+  const map = new Map<string, Product>();
+  for (const r of results) if (r.data) map.set(r.data.id, r.data);
+  return map;
 }

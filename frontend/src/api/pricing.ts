@@ -97,3 +97,5 @@ export const useRemovePriceListItem = () =>
   usePricingMutation(({ listId, productId }: { listId: string; productId: string }) =>
     CatalogAPI.RemovePriceListItem(listId, productId),
   );
+
+export const useDeletePriceList = () => usePricingMutation((id: string) => CatalogAPI.DeletePriceList(id));

@@ -15,6 +15,7 @@ export type SupplierInput = Data<app.SupplierInput>;
 export type PurchaseOrder = Data<app.PurchaseOrder>;
 export type PurchaseOrderLine = Data<app.PurchaseOrderLine>;
 export type PurchaseOrderInput = Data<app.PurchaseOrderInput>;
+export type PurchaseOrderLineInput = Data<app.PurchaseOrderLineInput>;
 export type ReceiveInput = Data<app.ReceiveInput>;
 export type ReorderSuggestion = Data<app.ReorderSuggestion>;
 export type TransferInput = Data<app.TransferInput>;
@@ -39,6 +40,7 @@ export const stockKeys = {
   bins: (warehouseId: string) => ['stock', 'bins', warehouseId] as const,
   productStock: (productId: string) => ['stock', 'productStock', productId] as const,
   levels: (productId: string) => ['stock', 'levels', productId] as const,
+  binLevels: (binId: string) => ['stock', 'binLevels', binId] as const,
   movements: (productId: string, limit: number) => ['stock', 'movements', productId, limit] as const,
   suppliers: ['stock', 'suppliers'] as const,
   purchaseOrders: (status: string) => ['stock', 'purchaseOrders', status] as const,
@@ -237,3 +239,21 @@ export function useLowStockEvents(enabled: boolean, onEvent: (e: LowStockEvent) 
     });
   }, [qc, enabled, onEvent]);
 }
+
+/** What lies in one bin: one level per product, without empty places. */
+export function useBinLevels(binId: string | null | undefined) {
+  return useQuery({
+    queryKey: stockKeys.binLevels(binId ?? ''),
+    queryFn: () => call(() => StockAPI.Levels(models.LevelFilter.createFrom({ productId: '', warehouseId: '', binId: binId ?? '', nonZero: true }))),
+    enabled: !!binId,
+  });
+}
+
+export const useUpdatePurchaseOrder = () =>
+  useStockMutation(({ id, notes, lines }: { id: string; notes: string; lines: PurchaseOrderLineInput[] }) =>
+    StockAPI.UpdatePurchaseOrder(
+      id,
+      notes,
+      lines.map((l) => models.PurchaseOrderLineInput.createFrom(l)),
+    ),
+  );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Group, Menu, Modal, NumberInput, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { Link } from 'react-router';
 import { useCompanyCurrency, type Product } from '../api/catalog';
 import { toApiError, type ApiError } from '../api/errors';
 import {
@@ -15,7 +16,7 @@ import {
   type PurchaseOrder,
 } from '../api/stock';
 import { formatDateTime } from '../shell/format';
-import { formatMinor, moneyError, parseMoney } from '../stock/money';
+import { formatMinor, formatMoney, moneyError, parseMoney } from '../stock/money';
 import { ProductSelect } from './ProductSelect';
 
 export const PO_STATUS: Record<string, string> = {
@@ -26,7 +27,7 @@ export const PO_STATUS: Record<string, string> = {
   cancelled: 'Cancelled',
 };
 
-const STATUS_COLOR: Record<string, string> = { draft: 'gray', sent: 'blue', partly_received: 'yellow', received: 'green', cancelled: 'red' };
+export const STATUS_COLOR: Record<string, string> = { draft: 'gray', sent: 'blue', partly_received: 'yellow', received: 'green', cancelled: 'red' };
 
 /** Purchase orders: list, create, send, cancel; reorder suggestions become a draft. */
 export function PurchaseOrdersPage({ canManage }: { canManage: boolean }) {
@@ -35,6 +36,7 @@ export function PurchaseOrdersPage({ canManage }: { canManage: boolean }) {
   const warehouses = useWarehouses();
   const send = useSendPurchaseOrder();
   const cancel = useCancelPurchaseOrder();
+  const currency = useCompanyCurrency();
   const [creating, setCreating] = useState(false);
   const supplierName = (id: string) => suppliers.data?.find((s) => s.id === id)?.name ?? '';
   const whCode = (id: string) => warehouses.data?.find((w) => w.id === id)?.code ?? '';
@@ -60,13 +62,20 @@ export function PurchaseOrdersPage({ canManage }: { canManage: boolean }) {
               <Table.Th scope="col">Warehouse</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
               <Table.Th scope="col">Created</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Total
+              </Table.Th>
               {canManage && <Table.Th scope="col">Actions</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {(orders.data?.items ?? []).map((po) => (
               <Table.Tr key={po.id}>
-                <Table.Td>{po.number}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/warehouse/purchase-orders/${po.id}`} aria-label={`Open ${po.number}`}>
+                    {po.number}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>{supplierName(po.supplierId)}</Table.Td>
                 <Table.Td>{whCode(po.warehouseId)}</Table.Td>
                 <Table.Td>
@@ -75,6 +84,7 @@ export function PurchaseOrdersPage({ canManage }: { canManage: boolean }) {
                   </Badge>
                 </Table.Td>
                 <Table.Td>{formatDateTime(po.createdAt)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(po.total, currency.minorUnits, currency.code)}</Table.Td>
                 {canManage && (
                   <Table.Td>
                     {(po.status === 'draft' || po.status === 'sent' || po.status === 'partly_received') && (
@@ -98,7 +108,7 @@ export function PurchaseOrdersPage({ canManage }: { canManage: boolean }) {
             ))}
             {orders.data?.items.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={6}>No purchase orders yet.</Table.Td>
+                <Table.Td colSpan={7}>No purchase orders yet.</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>

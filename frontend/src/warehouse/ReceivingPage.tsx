@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Group, List, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useSearchParams } from 'react-router';
 import { toApiError } from '../api/errors';
 import { useBins, usePurchaseOrder, usePurchaseOrders, useReceivePurchaseOrder, useSuppliers } from '../api/stock';
 import { PO_STATUS } from './PurchaseOrdersPage';
@@ -17,7 +18,8 @@ const OPEN = ['draft', 'sent', 'partly_received'];
 export function ReceivingPage() {
   const orders = usePurchaseOrders();
   const suppliers = useSuppliers();
-  const [poId, setPoId] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const [poId, setPoId] = useState<string | null>(params.get('po'));
   const po = usePurchaseOrder(poId);
   const bins = useBins(po.data?.warehouseId);
   const [binId, setBinId] = useState<string | null>(null);

@@ -4,7 +4,9 @@ import { useStockEvents } from '../api/stock';
 import type { SessionInfo } from '../api/types';
 import { PageTitle } from '../shell/PageTitle';
 import { hasPermission } from '../shell/permissions';
+import { BinsPage } from './BinsPage';
 import { CountScreen, CountsPage } from './CountsPage';
+import { PurchaseOrderScreen } from './PurchaseOrderScreen';
 import { PurchaseOrdersPage } from './PurchaseOrdersPage';
 import { ReceivingPage } from './ReceivingPage';
 import { SetupPage } from './SetupPage';
@@ -15,12 +17,13 @@ const TABS = [
   { value: 'receiving', label: 'Receiving' },
   { value: 'counts', label: 'Counts' },
   { value: 'transfers', label: 'Transfers' },
+  { value: 'bins', label: 'Bins' },
   { value: 'purchase-orders', label: 'Purchase orders' },
   { value: 'suppliers', label: 'Suppliers' },
   { value: 'setup', label: 'Warehouses and bins' },
 ];
 
-/** The Warehouse area: receiving, counts, transfers, purchase orders, suppliers and setup, one tab each. */
+/** The Warehouse area: receiving, counts, transfers, stock by bin, purchase orders, suppliers and setup, one tab each. */
 export function WarehouseArea({ session }: { session: SessionInfo }) {
   useStockEvents();
   const { pathname } = useLocation();
@@ -45,7 +48,9 @@ export function WarehouseArea({ session }: { session: SessionInfo }) {
         <Route path="counts" element={<CountsPage />} />
         <Route path="counts/:id" element={<CountScreen />} />
         <Route path="transfers" element={<TransfersPage />} />
+        <Route path="bins" element={<BinsPage />} />
         <Route path="purchase-orders" element={<PurchaseOrdersPage canManage={canManage} />} />
+        <Route path="purchase-orders/:id" element={<PurchaseOrderScreen canManage={canManage} />} />
         <Route path="suppliers" element={<SuppliersPage canManage={canManage} />} />
         <Route path="setup" element={<SetupPage canManage={canManage} />} />
         <Route path="*" element={<Navigate to="/warehouse/receiving" replace />} />

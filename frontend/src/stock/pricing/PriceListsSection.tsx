@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, 
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { applyApiError, toApiError, type ApiError } from '../../api/errors';
-import { type PriceList, useCreatePriceList, usePriceLists, useUpdatePriceList } from '../../api/pricing';
+import { type PriceList, useCreatePriceList, useDeletePriceList, usePriceLists, useUpdatePriceList } from '../../api/pricing';
 import {
   PRICE_LIST_ALIASES,
   PRICE_LIST_FIELDS,
@@ -24,6 +24,7 @@ export function PriceListsSection({ canManage }: { canManage: boolean }) {
   const lists = usePriceLists();
   const [editing, setEditing] = useState<PriceList | 'new' | null>(null);
   const [shownId, setShownId] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<PriceList | null>(null);
   const data = lists.data ?? [];
   const shown = data.find((l) => l.id === shownId);
 
@@ -87,6 +88,11 @@ export function PriceListsSection({ canManage }: { canManage: boolean }) {
                         Edit
                       </Button>
                     )}
+                    {canManage && (
+                      <Button size="xs" variant="subtle" color="red" aria-label={`Delete ${l.name}`} onClick={() => setDeleting(l)}>
+                        Delete
+                      </Button>
+                    )}
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -106,6 +112,15 @@ export function PriceListsSection({ canManage }: { canManage: boolean }) {
           list={editing === 'new' ? undefined : (editing ?? undefined)}
           onClose={() => setEditing(null)}
           onSaved={(l) => setShownId(l.id)}
+        />
+      )}
+      {canManage && deleting && (
+        <DeletePriceListDialog
+          list={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={(l) => {
+            if (l.id === shownId) setShownId(null);
+          }}
         />
       )}
     </Paper>
@@ -195,6 +210,48 @@ function PriceListEditor({ opened, onClose, list, onSaved }: EditorProps) {
           </Group>
         </Stack>
       </form>
+    </Modal>
+  );
+}
+
+function DeletePriceListDialog({ list, onClose, onDeleted }: { list: PriceList; onClose: () => void; onDeleted: (l: PriceList) => void }) {
+  const del = useDeletePriceList();
+  const [error, setError] = useState('');
+  const title = `Delete price list ${list.name}?`;
+  return (
+    <Modal opened onClose={onClose} title={title}>
+      <Stack gap="sm">
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Text size="sm">
+          The list and all its prices are removed. Customers of the group {list.customerGroup} pay the default prices from then on.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            Keep it
+          </Button>
+          <Button
+            color="red"
+            loading={del.isPending}
+            onClick={() => {
+              setError('');
+              del.mutate(list.id, {
+                onSuccess: () => {
+                  notifications.show({ color: 'green', message: `Price list ${list.name} deleted.` });
+                  onDeleted(list);
+                  onClose();
+                },
+                onError: (e) => setError(toApiError(e).message),
+              });
+            }}
+          >
+            Delete price list
+          </Button>
+        </Group>
+      </Stack>
     </Modal>
   );
 }

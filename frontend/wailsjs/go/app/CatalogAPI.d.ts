@@ -10,6 +10,8 @@ export function CreateProduct(arg1:app.ProductInput):Promise<app.Product>;
 
 export function CreateTaxClass(arg1:app.TaxClassInput):Promise<app.TaxClass>;
 
+export function DeletePriceList(arg1:string):Promise<void>;
+
 export function DeleteTaxClass(arg1:string):Promise<void>;
 
 export function FindProducts(arg1:app.ProductFilter):Promise<app.ProductPage>;

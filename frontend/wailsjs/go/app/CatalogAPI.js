@@ -18,6 +18,10 @@ export function CreateTaxClass(arg1) {
   return window['go']['app']['CatalogAPI']['CreateTaxClass'](arg1);
 }
 
+export function DeletePriceList(arg1) {
+  return window['go']['app']['CatalogAPI']['DeletePriceList'](arg1);
+}
+
 export function DeleteTaxClass(arg1) {
   return window['go']['app']['CatalogAPI']['DeleteTaxClass'](arg1);
 }

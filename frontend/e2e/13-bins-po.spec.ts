@@ -1,0 +1,268 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+// Stock by bin, a purchase order's detail and deleting a price list, against
+// the real backend. Runs after 01, 10, 11 and 12 on the same backend (10
+// leaves BOLT-M10 with 4 on hand in MAIN / A-01-01), or alone on a fresh one:
+// signIn sets up the company, and the warehouse, bin, supplier and product
+// with its 4 are added when missing.
+test.describe.configure({ mode: 'serial' });
+
+const SKU = 'BOLT-M10';
+const NAME = 'Stainless Steel Bolt M10';
+const EAN = '4006381333931';
+
+/** A label as Playwright reads it: required inputs end in " *" (hidden from screen readers). */
+const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: fileURLToPath(new URL(`../e2e-artifacts/${name}.png`, import.meta.url)), fullPage: true });
+
+async function choose(page: Page, scope: Page | Locator, name: string, option: RegExp, search?: string) {
+  const box = scope.getByRole('combobox', { name: label(name) });
+  await box.click();
+  if (search !== undefined) await box.fill(search);
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** First-run setup exactly as 01-foundation does it, when the backend is fresh. */
+async function setUp(page: Page) {
+  await page.getByLabel(label('Company name')).fill('Acme Trading GmbH');
+  await page.getByLabel(label('Address line 1')).fill('Hauptstraße 1');
+  await page.getByLabel(label('Postal code')).fill('10115');
+  await page.getByLabel(label('City')).fill('Berlin');
+  await choose(page, page, 'Country', /Germany/, 'Germany');
+  await choose(page, page, 'Currency', /^EUR/, 'EUR');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel(label('User name')).fill('admin');
+  await page.getByLabel(label('Full name')).fill('Ada Admin');
+  await page.getByLabel(label('Password')).fill('correct-horse-1');
+  await page.getByLabel(label('Confirm password')).fill('correct-horse-1');
+  await page.getByRole('button', { name: 'Complete setup' }).click();
+}
+
+/** Signs in as the admin from whatever state the shared backend is in. */
+async function signIn(page: Page) {
+  await page.goto('/');
+  const setup = page.getByRole('heading', { name: 'Set up OMS' });
+  const login = page.getByRole('heading', { name: 'Sign in' });
+  const locked = page.getByRole('heading', { name: 'Locked' });
+  const bar = page.getByRole('group', { name: 'Status bar' });
+  await expect(setup.or(login).or(locked).or(bar)).toBeVisible();
+  if (await setup.isVisible()) {
+    await setUp(page);
+  } else {
+    if (await bar.isVisible()) {
+      if ((await bar.textContent())?.includes('Ada Admin')) return;
+      await page.getByRole('button', { name: 'Switch user' }).click();
+    } else if (await locked.isVisible()) {
+      await page.getByRole('button', { name: 'Switch user' }).click();
+    }
+    await expect(login).toBeVisible();
+    await page.getByRole('button', { name: 'Sign in with name and password' }).click();
+    const form = page.getByRole('form', { name: 'Sign in with name and password' });
+    await form.getByLabel(label('User name')).fill('admin');
+    await form.getByLabel(label('Password')).fill('correct-horse-1');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(bar).toContainText('Ada Admin');
+}
+
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
+
+async function area(page: Page, name: 'Stock' | 'Warehouse') {
+  await nav(page).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+async function tab(page: Page, name: string) {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+}
+
+/** MAIN with bin A-01-01 and the ACME supplier, as 10-stock leaves them; added on a fresh backend. */
+async function ensureSetup(page: Page) {
+  await area(page, 'Warehouse');
+  await tab(page, 'Warehouses and bins');
+  const warehouses = page.getByRole('table', { name: 'Warehouses' });
+  await expect(warehouses).toBeVisible();
+  if ((await warehouses.getByRole('cell', { name: 'MAIN', exact: true }).count()) === 0) {
+    await page.getByLabel(label('Warehouse code')).fill('MAIN');
+    await page.getByLabel(label('Warehouse name')).fill('Main warehouse');
+    await page.getByRole('button', { name: 'Add warehouse' }).click();
+    await expect(warehouses.getByRole('cell', { name: 'MAIN', exact: true })).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Bins of MAIN' }).click();
+  const bins = page.getByRole('table', { name: 'Bins of MAIN' });
+  await expect(bins).toBeVisible();
+  if ((await bins.getByRole('cell', { name: 'A-01-01', exact: true }).count()) === 0) {
+    await page.getByLabel(label('Bin code')).fill('A-01-01');
+    await page.getByRole('button', { name: 'Add bin' }).click();
+    await expect(bins.getByRole('cell', { name: 'A-01-01', exact: true })).toBeVisible();
+  }
+  await tab(page, 'Suppliers');
+  const suppliers = page.getByRole('table', { name: 'Suppliers' });
+  await expect(suppliers).toBeVisible();
+  if ((await suppliers.getByRole('cell', { name: 'Acme Supplies' }).count()) === 0) {
+    await page.getByRole('button', { name: 'Add supplier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add supplier' });
+    await dialog.getByLabel(label('Supplier code')).fill('ACME');
+    await dialog.getByLabel(label('Supplier name')).fill('Acme Supplies');
+    await dialog.getByRole('button', { name: 'Save supplier' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
+
+/** BOLT-M10 with 4 in MAIN / A-01-01, as 10-stock leaves it; added on a fresh backend. */
+async function ensureBolt(page: Page) {
+  await area(page, 'Warehouse');
+  await tab(page, 'Bins');
+  await choose(page, page, 'Warehouse', /^MAIN – /);
+  await choose(page, page, 'Bin', /^A-01-01$/);
+  const contents = page.getByRole('table', { name: 'Stock in bin A-01-01' });
+  const bolt = contents.getByRole('row').filter({ hasText: SKU });
+  await expect(bolt.or(contents.getByText('This bin is empty.'))).toBeVisible();
+  if ((await bolt.count()) > 0) return;
+  await area(page, 'Stock');
+  await page.getByRole('button', { name: 'New product' }).click();
+  const productDialog = page.getByRole('dialog', { name: 'New product' });
+  await productDialog.getByLabel(label('SKU')).fill(SKU);
+  await productDialog.getByLabel(label('Name')).fill(NAME);
+  await productDialog.getByLabel('Barcodes').fill(EAN);
+  await productDialog.getByLabel('Barcodes').press('Enter');
+  await productDialog.getByLabel(label('Price')).fill('12.50');
+  await productDialog.getByLabel(label('Cost')).fill('4.00');
+  await productDialog.getByRole('button', { name: 'Save product' }).click();
+  await expect(page.getByRole('heading', { name: NAME, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Adjust stock' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Adjust stock' });
+  await choose(page, dialog, 'Warehouse', /^MAIN – /);
+  await choose(page, dialog, 'Bin', /^A-01-01$/);
+  await dialog.getByLabel(label('Quantity')).fill('4');
+  await dialog.getByLabel(label('Reason')).fill('Opening stock');
+  await dialog.getByRole('button', { name: 'Post adjustment' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('stock by bin, by choosing and by scanning the bin', async ({ page }) => {
+  await signIn(page);
+  await ensureSetup(page);
+  await ensureBolt(page);
+
+  await area(page, 'Warehouse');
+  await tab(page, 'Bins');
+  await expect(page).toHaveURL(/\/warehouse\/bins$/);
+  await choose(page, page, 'Warehouse', /^MAIN – /);
+
+  // A scanned code, in any case, with Enter: the bin's contents.
+  const scan = page.getByLabel('Scan bin code');
+  await scan.fill('NO-SUCH-BIN');
+  await scan.press('Enter');
+  await expect(page.getByText('No bin NO-SUCH-BIN in this warehouse.')).toBeVisible();
+  await scan.fill('a-01-01');
+  await scan.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Bin' })).toHaveValue('A-01-01');
+  const bolt = page.getByRole('table', { name: 'Stock in bin A-01-01' }).getByRole('row').filter({ hasText: SKU });
+  await expect(bolt.getByRole('cell')).toHaveText([SKU, NAME, '4', '0', '4']);
+  await shot(page, '40-stock-by-bin');
+
+  // The SKU links to the product page.
+  await bolt.getByRole('link', { name: SKU }).click();
+  await expect(page).toHaveURL(/\/stock\/products\/[^/]+$/);
+  await expect(page.getByRole('heading', { name: NAME, level: 1 })).toBeVisible();
+});
+
+test('a purchase order detail: total, editing the draft, send, receive link, cancel', async ({ page }) => {
+  await signIn(page);
+  await ensureSetup(page);
+  await ensureBolt(page);
+
+  await area(page, 'Warehouse');
+  await tab(page, 'Purchase orders');
+  await page.getByRole('button', { name: 'New purchase order' }).click();
+  const poDialog = page.getByRole('dialog', { name: 'New purchase order' });
+  await choose(page, poDialog, 'Supplier', /ACME – Acme Supplies/);
+  await choose(page, poDialog, 'Warehouse', /MAIN – Main warehouse/);
+  await choose(page, poDialog, 'Product', new RegExp(SKU), SKU);
+  await poDialog.getByLabel(label('Quantity')).fill('3');
+  await poDialog.getByLabel(label('Unit cost')).fill('4.00');
+  await poDialog.getByRole('button', { name: 'Create draft' }).click();
+  await expect(poDialog).toBeHidden();
+  const created = page.getByText(/^Purchase order PO-\S+ created as a draft\.$/);
+  await expect(created).toBeVisible();
+  const number = /(PO-\S+)/.exec((await created.textContent()) ?? '')?.[1] ?? '';
+  expect(number).toMatch(/^PO-/);
+
+  // The list shows its total, from Go.
+  const row = page.getByRole('table', { name: 'Purchase orders' }).getByRole('row').filter({ hasText: number });
+  await expect(row).toContainText('12.00 EUR');
+  await shot(page, '41-purchase-orders-totals');
+
+  // Its detail: header, lines and total.
+  await row.getByRole('link', { name: `Open ${number}` }).click();
+  await expect(page.getByRole('heading', { name: `Purchase order ${number}` })).toBeVisible();
+  await expect(page.getByText('ACME – Acme Supplies')).toBeVisible();
+  const lines = page.getByRole('table', { name: 'Purchase order lines' });
+  await expect(lines.getByRole('row').filter({ hasText: SKU }).getByRole('cell')).toHaveText([SKU, NAME, '3', '0', '4.00 EUR', '12.00 EUR']);
+  await expect(page.getByLabel('Order total')).toHaveText('12.00 EUR');
+
+  // The draft edited: 5 at 4.50, saved through Go.
+  await page.getByRole('button', { name: 'Edit lines' }).click();
+  const editor = page.getByRole('form', { name: 'Edit purchase order lines' });
+  const line = editor.getByRole('group', { name: `Line 1: ${SKU}` });
+  await line.getByLabel('Quantity').fill('5');
+  await line.getByLabel('Unit cost').fill('4.50');
+  await shot(page, '42-purchase-order-edit');
+  await editor.getByRole('button', { name: 'Save lines' }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByLabel('Order total')).toHaveText('22.50 EUR');
+  await expect(lines.getByRole('row').filter({ hasText: SKU }).getByRole('cell')).toHaveText([SKU, NAME, '5', '0', '4.50 EUR', '22.50 EUR']);
+  await shot(page, '43-purchase-order-detail');
+
+  // Sent: Receive opens Receiving with this order chosen; then it is cancelled.
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('link', { name: 'Receive' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit lines' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Receive' }).click();
+  await expect(page.getByRole('tab', { name: 'Receiving' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('combobox', { name: 'Purchase order' })).toHaveValue(new RegExp(number));
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: `Purchase order ${number}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await expect(page.getByText('Cancelled', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'All purchase orders' }).click();
+  await expect(row).toContainText('Cancelled');
+  await expect(row).toContainText('22.50 EUR');
+});
+
+test('a price list is deleted after confirming', async ({ page }) => {
+  await signIn(page);
+  await area(page, 'Stock');
+  await page.getByRole('link', { name: 'Pricing', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Pricing', level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New price list' }).click();
+  const listDialog = page.getByRole('dialog', { name: 'New price list' });
+  await listDialog.getByLabel(label('Price list name')).fill('Clearance 13');
+  await listDialog.getByLabel(label('Customer group')).fill('clearance13');
+  await listDialog.getByRole('button', { name: 'Save price list' }).click();
+  await expect(listDialog).toBeHidden();
+  const lists = page.getByRole('table', { name: 'Price lists' });
+  const listRow = lists.getByRole('row').filter({ hasText: 'Clearance 13' });
+  await expect(listRow).toContainText('clearance13');
+
+  // Keeping it changes nothing; confirming deletes it.
+  await listRow.getByRole('button', { name: 'Delete Clearance 13' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete price list Clearance 13?' });
+  await expect(confirm).toContainText('clearance13');
+  await shot(page, '44-price-list-delete');
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(listRow).toBeVisible();
+  await listRow.getByRole('button', { name: 'Delete Clearance 13' }).click();
+  await confirm.getByRole('button', { name: 'Delete price list' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByText('Price list Clearance 13 deleted.')).toBeVisible();
+  await expect(listRow).toHaveCount(0);
+});
