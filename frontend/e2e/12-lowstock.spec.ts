@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { label, shot, signIn } from './support';
 
 // Low stock and the Stock-area scanner against the real backend. Runs after
 // 01, 10 and 11 on the same backend, or alone on a fresh one (signIn sets up
@@ -14,60 +14,11 @@ const SKU = 'LOW-TAPE';
 const NAME = 'Packing Tape 50 m';
 const EAN = '5901234123457';
 
-/** A label as Playwright reads it: required inputs end in " *" (hidden from screen readers). */
-const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: fileURLToPath(new URL(`../e2e-artifacts/${name}.png`, import.meta.url)), fullPage: true });
-
 async function choose(page: Page, scope: Page | Locator, name: string, option: RegExp, search?: string) {
   const box = scope.getByRole('combobox', { name: label(name) });
   await box.click();
   if (search !== undefined) await box.fill(search);
   await page.getByRole('option', { name: option }).click();
-}
-
-/** First-run setup exactly as 01-foundation does it, when the backend is fresh. */
-async function setUp(page: Page) {
-  await page.getByLabel(label('Company name')).fill('Acme Trading GmbH');
-  await page.getByLabel(label('Address line 1')).fill('Hauptstraße 1');
-  await page.getByLabel(label('Postal code')).fill('10115');
-  await page.getByLabel(label('City')).fill('Berlin');
-  await choose(page, page, 'Country', /Germany/, 'Germany');
-  await choose(page, page, 'Currency', /^EUR/, 'EUR');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel(label('User name')).fill('admin');
-  await page.getByLabel(label('Full name')).fill('Ada Admin');
-  await page.getByLabel(label('Password')).fill('correct-horse-1');
-  await page.getByLabel(label('Confirm password')).fill('correct-horse-1');
-  await page.getByRole('button', { name: 'Complete setup' }).click();
-}
-
-/** Signs in as the admin from whatever state the shared backend is in. */
-async function signIn(page: Page) {
-  await page.goto('/');
-  const setup = page.getByRole('heading', { name: 'Set up OMS' });
-  const login = page.getByRole('heading', { name: 'Sign in' });
-  const locked = page.getByRole('heading', { name: 'Locked' });
-  const bar = page.getByRole('group', { name: 'Status bar' });
-  await expect(setup.or(login).or(locked).or(bar)).toBeVisible();
-  if (await setup.isVisible()) {
-    await setUp(page);
-  } else {
-    if (await bar.isVisible()) {
-      if ((await bar.textContent())?.includes('Ada Admin')) return;
-      await page.getByRole('button', { name: 'Switch user' }).click();
-    } else if (await locked.isVisible()) {
-      await page.getByRole('button', { name: 'Switch user' }).click();
-    }
-    await expect(login).toBeVisible();
-    await page.getByRole('button', { name: 'Sign in with name and password' }).click();
-    const form = page.getByRole('form', { name: 'Sign in with name and password' });
-    await form.getByLabel(label('User name')).fill('admin');
-    await form.getByLabel(label('Password')).fill('correct-horse-1');
-    await form.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await expect(bar).toContainText('Ada Admin');
 }
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });

@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+
+// What every end-to-end spec needs: labels as Playwright reads them,
+// screenshots for people, and signing in as the admin from whatever state the
+// shared backend is in (fresh, signed out, someone else signed in, locked).
+
+/** A label as Playwright reads it: required inputs end in " *" (hidden from screen readers). */
+export const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+
+/** Screenshots for people to look at, in frontend/e2e-artifacts/ (gitignored). */
+export const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: fileURLToPath(new URL(`../e2e-artifacts/${name}.png`, import.meta.url)), fullPage });
+
+async function choose(page: Page, name: string, search: string, option: RegExp) {
+  const box = page.getByRole('combobox', { name: label(name) });
+  await box.click();
+  await box.fill(search);
+  await page.getByRole('option', { name: option }).click();
+  await expect(box).toHaveValue(option);
+}
+
+/** First-run setup exactly as 01-foundation does it, when the backend is fresh. */
+async function setUp(page: Page) {
+  await page.getByLabel(label('Company name')).fill('Acme Trading GmbH');
+  await page.getByLabel(label('Address line 1')).fill('Hauptstraße 1');
+  await page.getByLabel(label('Postal code')).fill('10115');
+  await page.getByLabel(label('City')).fill('Berlin');
+  await choose(page, 'Country', 'Germany', /Germany/);
+  await choose(page, 'Currency', 'EUR', /^EUR/);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel(label('User name')).fill('admin');
+  await page.getByLabel(label('Full name')).fill('Ada Admin');
+  await page.getByLabel(label('Password')).fill('correct-horse-1');
+  await page.getByLabel(label('Confirm password')).fill('correct-horse-1');
+  await page.getByRole('button', { name: 'Complete setup' }).click();
+}
+
+/** Signs in as the admin from whatever state the shared backend is in. */
+export async function signIn(page: Page) {
+  await page.goto('/');
+  const setup = page.getByRole('heading', { name: 'Set up OMS' });
+  const login = page.getByRole('heading', { name: 'Sign in' });
+  const locked = page.getByRole('heading', { name: 'Locked' });
+  const bar = page.getByRole('group', { name: 'Status bar' });
+  await expect(setup.or(login).or(locked).or(bar)).toBeVisible();
+
+  if (await setup.isVisible()) {
+    await setUp(page);
+  } else {
+    if (await bar.isVisible()) {
+      if ((await bar.textContent())?.includes('Ada Admin')) return;
+      await page.getByRole('button', { name: 'Switch user' }).click();
+    } else if (await locked.isVisible()) {
+      await page.getByRole('button', { name: 'Switch user' }).click();
+    }
+    await expect(login).toBeVisible();
+    await page.getByRole('button', { name: 'Sign in with name and password' }).click();
+    const form = page.getByRole('form', { name: 'Sign in with name and password' });
+    await form.getByLabel(label('User name')).fill('admin');
+    await form.getByLabel(label('Password')).fill('correct-horse-1');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(bar).toContainText('Ada Admin');
+}
