@@ -94,5 +94,13 @@ export const useExportCustomer = () =>
     CustomersAPI.ExportCustomerData(id, format),
   );
 
+/**
+ * The GDPR export saved through the native save dialog of the desktop window
+ * (WebKitGTK does not save download links); resolves to the path, or "" when
+ * the user cancelled.
+ */
+export const useSaveCustomerExport = () =>
+  useCustomerMutation(({ id, format }: { id: string; format: ExportFormat }) => CustomersAPI.ExportCustomer(id, format));
+
 export const useEraseCustomer = () =>
   useCustomerMutation(({ id, reason }: { id: string; reason: string }) => CustomersAPI.EraseCustomer(id, reason));

@@ -6,12 +6,13 @@ import {
   useArchiveCustomer,
   useEraseCustomer,
   useExportCustomer,
+  useSaveCustomerExport,
   useRestoreCustomer,
   type CustomerView,
   type ExportFormat,
 } from '../api/customers';
 import { applyApiError, type ApiError } from '../api/errors';
-import { downloadFile } from './download';
+import { downloadFile, inDesktopWindow } from './download';
 import { eraseConfirmed } from './eraseForm';
 
 /** Erasure needs a reason and the customer's code typed again, so it is never a slip. */
@@ -83,13 +84,24 @@ function EraseModal({ customer, onClose }: { customer: CustomerView; onClose: ()
 /** Managers and admins: archive or restore, and the GDPR export and erasure. */
 export function PrivacySection({ customer }: { customer: CustomerView }) {
   const exporter = useExportCustomer();
+  const saver = useSaveCustomerExport();
   const archive = useArchiveCustomer();
   const restore = useRestoreCustomer();
   const [erasing, setErasing] = useState(false);
   const failed = (err: ApiError) => notifications.show({ color: 'red', title: 'Not done', message: err.message });
 
   const exportAs = (format: ExportFormat) =>
-    exporter.mutate(
+    inDesktopWindow()
+      ? saver.mutate(
+          { id: customer.id, format },
+          {
+            onSuccess: (path) => {
+              if (path) notifications.show({ color: 'green', message: `Saved ${path}.` });
+            },
+            onError: failed,
+          },
+        )
+      : exporter.mutate(
       { id: customer.id, format },
       {
         onSuccess: (file) => {

@@ -9,9 +9,14 @@ export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Saves a file from the backend through a download link, which works in the
- * desktop webview and in a browser alike.
+ * Whether the app runs inside the desktop window (Wails serves it from the
+ * wails:// scheme on Linux) rather than in a browser against the dev server.
  */
+export function inDesktopWindow(protocol: string = window.location.protocol): boolean {
+  return protocol === 'wails:';
+}
+
+/** Saves a file from the backend through a download link, in a browser. */
 export function downloadFile(file: ExportFile): void {
   const blob = new Blob([base64ToBytes(file.base64)], { type: file.mimeType });
   const url = URL.createObjectURL(blob);
