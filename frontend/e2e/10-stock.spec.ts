@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { area, label, pick as choose, shot, signIn, tab } from './support';
 
 // Stock through the UI against the real backend, after 01-foundation (the
 // company and the admin exist): a warehouse with a bin, a supplier, a product
@@ -11,43 +11,6 @@ const EAN = '4006381333931';
 const SKU = 'BOLT-M10';
 const NAME = 'Stainless Steel Bolt M10';
 
-const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: fileURLToPath(new URL(`../e2e-artifacts/${name}.png`, import.meta.url)), fullPage: true });
-
-async function choose(page: Page, scope: Page | ReturnType<Page['getByRole']>, name: string, option: RegExp, search?: string) {
-  const box = scope.getByRole('combobox', { name: label(name) });
-  await box.click();
-  if (search !== undefined) await box.fill(search);
-  await page.getByRole('option', { name: option }).click();
-}
-
-async function signInAsAdmin(page: Page) {
-  await page.goto('/');
-  const signIn = page.getByRole('heading', { name: 'Sign in' });
-  const switchUser = page.getByRole('button', { name: 'Switch user' });
-  await expect(signIn.or(switchUser).first()).toBeVisible();
-  if (await switchUser.isVisible()) await switchUser.click();
-  await expect(signIn).toBeVisible();
-  await page.getByRole('button', { name: 'Sign in with name and password' }).click();
-  const form = page.getByRole('form', { name: 'Sign in with name and password' });
-  await form.getByLabel(label('User name')).fill('admin');
-  await form.getByLabel(label('Password')).fill('correct-horse-1');
-  await form.getByLabel(label('Password')).press('Enter');
-  await expect(page.getByRole('group', { name: 'Status bar' })).toContainText('Ada Admin');
-}
-
-async function area(page: Page, name: 'Stock' | 'Warehouse') {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
-
-async function tab(page: Page, name: string) {
-  await page.getByRole('tab', { name }).click();
-  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
-}
-
 async function openProduct(page: Page) {
   await area(page, 'Stock');
   const search = page.getByLabel('Search products');
@@ -57,7 +20,7 @@ async function openProduct(page: Page) {
 }
 
 test('receive by barcode and count with a variance', async ({ page }) => {
-  await signInAsAdmin(page);
+  await signIn(page);
 
   // A warehouse with a bin.
   await area(page, 'Warehouse');
@@ -69,7 +32,7 @@ test('receive by barcode and count with a variance', async ({ page }) => {
   await page.getByLabel(label('Bin code')).fill('A-01-01');
   await page.getByRole('button', { name: 'Add bin' }).click();
   await expect(page.getByRole('table', { name: 'Bins of MAIN' }).getByRole('cell', { name: 'A-01-01' })).toBeVisible();
-  await shot(page, '10-warehouse-setup');
+  await shot(page, '10-warehouse-setup', true);
 
   // A supplier.
   await tab(page, 'Suppliers');
@@ -96,14 +59,14 @@ test('receive by barcode and count with a variance', async ({ page }) => {
   await productDialog.getByLabel(label('Reorder point')).fill('2');
   await productDialog.getByRole('button', { name: 'Save product' }).click();
   await expect(productDialog).toContainText('check digit');
-  await shot(page, '11-product-bad-barcode');
+  await shot(page, '11-product-bad-barcode', true);
   await barcodes.press('Backspace'); // removes the wrong barcode
   await barcodes.fill(EAN);
   await barcodes.press('Enter');
   await productDialog.getByRole('button', { name: 'Save product' }).click();
   await expect(page.getByRole('heading', { name: NAME, level: 1 })).toBeVisible();
   await expect(page.getByText('12.50 EUR')).toBeVisible();
-  await shot(page, '12-product-page');
+  await shot(page, '12-product-page', true);
 
   // A purchase order for 5, sent.
   await area(page, 'Warehouse');
@@ -134,7 +97,7 @@ test('receive by barcode and count with a variance', async ({ page }) => {
   }
   await expect(page.getByLabel(`Receiving now of ${SKU}`)).toHaveValue('5');
   await expect(page.getByRole('status')).toContainText(`${SKU}: 5 scanned`);
-  await shot(page, '13-receiving');
+  await shot(page, '13-receiving', true);
   await page.getByRole('button', { name: 'Receive', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Received 5 into stock.');
 
@@ -160,7 +123,7 @@ test('receive by barcode and count with a variance', async ({ page }) => {
   }
   const line = page.getByRole('table', { name: 'Counted' }).getByRole('row').filter({ hasText: SKU });
   await expect(line.getByRole('cell')).toHaveText([SKU, NAME, 'A-01-01', '5', '4', '-1', 'admin']);
-  await shot(page, '14-count-variance');
+  await shot(page, '14-count-variance', true);
   await page.getByRole('button', { name: 'Post count' }).click();
   const postDialog = page.getByRole('dialog', { name: 'Post count' });
   await expect(postDialog.getByLabel(label('Reason'))).toHaveValue('Cycle count');
@@ -180,5 +143,5 @@ test('receive by barcode and count with a variance', async ({ page }) => {
   await expect(latest).toContainText('admin');
   await expect(history.getByRole('row').nth(2)).toContainText('Receipt');
   await expect(history.getByRole('row').nth(2)).toContainText('+5');
-  await shot(page, '15-product-history');
+  await shot(page, '15-product-history', true);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { label, shot, signIn } from './support';
+import { choose, label, shot, signIn } from './support';
 
 // Pricing through the UI: a tax class, a price list for the "wholesale"
 // customer group with its own price for the bolt from 10-stock, and the
@@ -10,14 +10,6 @@ test.describe.configure({ mode: 'serial' });
 
 const SKU = 'BOLT-M10';
 const NAME = 'Stainless Steel Bolt M10';
-
-async function choose(page: Page, name: string, search: string, option: RegExp, scope = page.locator('body')) {
-  const box = scope.getByRole('combobox', { name: label(name) });
-  await box.click();
-  await box.fill(search);
-  await page.getByRole('option', { name: option }).click();
-  await expect(box).toHaveValue(option);
-}
 
 async function openStock(page: Page) {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Stock/ }).click();

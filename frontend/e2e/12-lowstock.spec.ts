@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { label, shot, signIn } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { area, label, pick as choose, shot, signIn, tab } from './support';
 
 // Low stock and the Stock-area scanner against the real backend. Runs after
 // 01, 10 and 11 on the same backend, or alone on a fresh one (signIn sets up
@@ -14,24 +14,7 @@ const SKU = 'LOW-TAPE';
 const NAME = 'Packing Tape 50 m';
 const EAN = '5901234123457';
 
-async function choose(page: Page, scope: Page | Locator, name: string, option: RegExp, search?: string) {
-  const box = scope.getByRole('combobox', { name: label(name) });
-  await box.click();
-  if (search !== undefined) await box.fill(search);
-  await page.getByRole('option', { name: option }).click();
-}
-
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
-
-async function area(page: Page, name: 'Stock' | 'Warehouse') {
-  await nav(page).getByRole('link', { name: new RegExp(`^${name}`) }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
-
-async function tab(page: Page, name: string) {
-  await page.getByRole('tab', { name }).click();
-  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
-}
 
 /** The MAIN warehouse and the ACME supplier, as 10-stock leaves them; added on a fresh backend. */
 async function ensureWarehouseAndSupplier(page: Page) {

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { label, shot, signIn } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { area, label, pick as choose, shot, signIn, tab } from './support';
 
 // Stock by bin, a purchase order's detail and deleting a price list, against
 // the real backend. Runs after 01, 10, 11 and 12 on the same backend (10
@@ -11,25 +11,6 @@ test.describe.configure({ mode: 'serial' });
 const SKU = 'BOLT-M10';
 const NAME = 'Stainless Steel Bolt M10';
 const EAN = '4006381333931';
-
-async function choose(page: Page, scope: Page | Locator, name: string, option: RegExp, search?: string) {
-  const box = scope.getByRole('combobox', { name: label(name) });
-  await box.click();
-  if (search !== undefined) await box.fill(search);
-  await page.getByRole('option', { name: option }).click();
-}
-
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
-
-async function area(page: Page, name: 'Stock' | 'Warehouse') {
-  await nav(page).getByRole('link', { name: new RegExp(`^${name}`) }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
-
-async function tab(page: Page, name: string) {
-  await page.getByRole('tab', { name, exact: true }).click();
-  await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
-}
 
 /** MAIN with bin A-01-01 and the ACME supplier, as 10-stock leaves them; added on a fresh backend. */
 async function ensureSetup(page: Page) {

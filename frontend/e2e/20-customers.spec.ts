@@ -1,20 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import { label, shot, signIn } from './support';
+import { expect, test } from '@playwright/test';
+import { choose, label, shot, signIn } from './support';
 
 // A customer at the counter, as an admin: create one with a Vietnamese name and
 // a shipping address, log a call, find it again by a prefix of its name, and
 // export its data; then erase another one's personal data. Runs after the foundation and stock specs on the same
 // backend, or alone on a fresh one: signIn handles both.
 test.describe.configure({ mode: 'serial' });
-
-async function choose(page: Page, name: string, search: string, option: RegExp, scope = page.locator('body')) {
-  const box = scope.getByRole('combobox', { name: label(name) });
-  await box.click();
-  await box.fill(search);
-  await page.getByRole('option', { name: option }).click();
-  await expect(box).toHaveValue(option);
-}
 
 const NAME = 'Nguyễn Thị Hoa';
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 // What every end-to-end spec needs: labels as Playwright reads them,
 // screenshots for people, and signing in as the admin from whatever state the
@@ -12,12 +12,33 @@ export const label = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|
 export const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: fileURLToPath(new URL(`../e2e-artifacts/${name}.png`, import.meta.url)), fullPage });
 
-async function choose(page: Page, name: string, search: string, option: RegExp) {
-  const box = page.getByRole('combobox', { name: label(name) });
+/** Picks an option of a searchable select by typing part of it, and checks it took. */
+export async function choose(page: Page, name: string, search: string, option: RegExp, scope: Locator = page.locator('body')) {
+  const box = scope.getByRole('combobox', { name: label(name) });
   await box.click();
   await box.fill(search);
   await page.getByRole('option', { name: option }).click();
   await expect(box).toHaveValue(option);
+}
+
+/** Picks an option of a select within scope, typing search first when given. */
+export async function pick(page: Page, scope: Page | Locator, name: string, option: RegExp, search?: string) {
+  const box = scope.getByRole('combobox', { name: label(name) });
+  await box.click();
+  if (search !== undefined) await box.fill(search);
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** Opens an area from the main navigation and waits for its heading. */
+export async function area(page: Page, name: 'Stock' | 'Warehouse') {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+/** Selects a tab by its exact name. */
+export async function tab(page: Page, name: string) {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
 }
 
 /** First-run setup exactly as 01-foundation does it, when the backend is fresh. */
