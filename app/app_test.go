@@ -55,6 +55,16 @@ func newTestApp(t *testing.T) (*App, *recorder) {
 	return a, rec
 }
 
+// newAdminApp is newTestApp after first-run setup, with the admin signed in.
+func newAdminApp(t *testing.T) (*App, *recorder) {
+	t.Helper()
+	a, rec := newTestApp(t)
+	if _, err := a.Auth.CompleteSetup(setupRequest()); err != nil {
+		t.Fatal(err)
+	}
+	return a, rec
+}
+
 func setupRequest() SetupRequest {
 	return SetupRequest{
 		Company: CompanyInput{Name: "Acme Trading GmbH", Country: "DE", Currency: "EUR"},

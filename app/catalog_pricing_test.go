@@ -10,10 +10,7 @@ import (
 // price, else its list's discount off the default price, else the default;
 // an inactive list is ignored.
 func TestCatalogAPI_PriceFor(t *testing.T) {
-	a, _ := newTestApp(t)
-	if _, err := a.Auth.CompleteSetup(setupRequest()); err != nil {
-		t.Fatal(err)
-	}
+	a, _ := newAdminApp(t)
 	p, err := a.Catalog.CreateProduct(ProductInput{SKU: "BOLT-10", Name: "Bolt", Price: 1250})
 	if err != nil {
 		t.Fatal(err)

@@ -9,10 +9,7 @@ import (
 // TestCatalogAPI_DeletePriceList removes a list with its prices, after
 // which its group pays the default price; a second delete is ENOTFOUND.
 func TestCatalogAPI_DeletePriceList(t *testing.T) {
-	a, _ := newTestApp(t)
-	if _, err := a.Auth.CompleteSetup(setupRequest()); err != nil {
-		t.Fatal(err)
-	}
+	a, _ := newAdminApp(t)
 	p, err := a.Catalog.CreateProduct(ProductInput{SKU: "BOLT-10", Name: "Bolt", Price: 1250})
 	if err != nil {
 		t.Fatal(err)
@@ -50,10 +47,7 @@ func TestCatalogAPI_DeletePriceList(t *testing.T) {
 // TestStockAPI_PurchaseOrderTotals: the list and the detail carry the same
 // total, and the list no lines.
 func TestStockAPI_PurchaseOrderTotals(t *testing.T) {
-	a, _ := newTestApp(t)
-	if _, err := a.Auth.CompleteSetup(setupRequest()); err != nil {
-		t.Fatal(err)
-	}
+	a, _ := newAdminApp(t)
 	w, err := a.Stock.CreateWarehouse(WarehouseInput{Code: "MAIN", Name: "Main"})
 	if err != nil {
 		t.Fatal(err)

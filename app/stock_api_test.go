@@ -11,10 +11,7 @@ import (
 // into a bin (with an over-receipt that needs confirming), a count with a
 // variance posted once, and the movement history that shows it all.
 func TestStockAPI_ReceiveCountHistory(t *testing.T) {
-	a, rec := newTestApp(t)
-	if _, err := a.Auth.CompleteSetup(setupRequest()); err != nil {
-		t.Fatal(err)
-	}
+	a, rec := newAdminApp(t)
 	w, err := a.Stock.CreateWarehouse(WarehouseInput{Code: "MAIN", Name: "Main warehouse"})
 	if err != nil {
 		t.Fatal(err)
