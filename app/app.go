@@ -12,6 +12,7 @@ import (
 	"oms/internal/catalog"
 	"oms/internal/company"
 	"oms/internal/customer"
+	"oms/internal/order"
 	"oms/internal/stock"
 	"oms/internal/store"
 )
@@ -24,13 +25,15 @@ type Services struct {
 	Catalog   *catalog.Service
 	Stock     *stock.Service
 	Customers *customer.Service
+	Orders    *order.Service
 }
 
 // NewServices builds the services over an open database.
 func NewServices(db *store.DB) Services {
 	users := auth.NewService(db)
+	cat, st, cust := catalog.NewService(db), stock.NewService(db), customer.NewService(db)
 	return Services{DB: db, Users: users, Company: company.NewService(db, users),
-		Catalog: catalog.NewService(db), Stock: stock.NewService(db), Customers: customer.NewService(db)}
+		Catalog: cat, Stock: st, Customers: cust, Orders: order.NewService(db, cat, cust, st)}
 }
 
 // Emitter sends an event to the frontend. The desktop build wraps Wails's
@@ -64,6 +67,7 @@ type App struct {
 	Customers *CustomersAPI
 	Catalog   *CatalogAPI
 	Stock     *StockAPI
+	Orders    *OrdersAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -76,13 +80,14 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Customers = &CustomersAPI{a}
 	a.Catalog = &CatalogAPI{a}
 	a.Stock = &StockAPI{a}
+	a.Orders = &OrdersAPI{a}
 	svc.DB.OnCommit(func() { go a.emitStatus() })
 	return a
 }
 
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock}
+	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls

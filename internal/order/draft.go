@@ -15,10 +15,20 @@ import (
 // ErrNotDraft refuses a change that only a draft allows.
 var ErrNotDraft = &errs.Error{Code: errs.ECONFLICT, Field: "status", Message: "Only a draft order can be changed this way."}
 
-// editDraft runs fn on the draft id at the expected version in one
-// transaction, then re-prices its totals and bumps its version.
-// ENOTFOUND, ErrChanged (ECONFLICT) for another version, ErrNotDraft.
-func (s *Service) editDraft(ctx context.Context, actor store.Actor, id string, version int64, fn func(tx *store.Tx, o *Order) error) (*Order, error) {
+// ErrNotEditable refuses a change to an order past confirmation: its goods
+// are being picked, packed or have left.
+var ErrNotEditable = &errs.Error{Code: errs.ECONFLICT, Field: "status",
+	Message: "Only a draft or a confirmed order can be changed; this one is already being fulfilled."}
+
+// edit runs fn on the order id at the expected version in one transaction,
+// then re-prices its totals and bumps its version. Without confirmedToo
+// only a draft may change (ErrNotDraft); with it a confirmed order too,
+// whose reservations then follow its new lines (syncReservations) in the
+// same transaction. The capture triggers audit every changed field of the
+// header and lines with its old and new value. ENOTFOUND, ErrChanged
+// (ECONFLICT) for another version, ErrNotEditable past confirmation.
+func (s *Service) edit(ctx context.Context, actor store.Actor, id string, version int64, confirmedToo bool,
+	fn func(tx *store.Tx, o *Order) error) (*Order, error) {
 	err := s.db.Update(ctx, actor, func(tx *store.Tx) error {
 		o, err := findOrder(ctx, tx, id)
 		if err != nil {
@@ -28,10 +38,20 @@ func (s *Service) editDraft(ctx context.Context, actor store.Actor, id string, v
 			return ErrChanged
 		}
 		if o.Status != StatusDraft {
-			return ErrNotDraft
+			if !confirmedToo {
+				return ErrNotDraft
+			}
+			if o.Status != StatusConfirmed {
+				return ErrNotEditable
+			}
 		}
 		if err := fn(tx, o); err != nil {
 			return err
+		}
+		if o.Status == StatusConfirmed {
+			if err := syncReservations(tx, o); err != nil {
+				return err
+			}
 		}
 		return saveTotals(tx, o)
 	})
@@ -113,7 +133,17 @@ func (s *Service) UpdateOrder(ctx context.Context, actor store.Actor, id string,
 			group, billing, shipping = cust.CustomerGroup, defaultAddress(cust, "billing"), defaultAddress(cust, "shipping")
 		}
 	}
-	return s.editDraft(ctx, actor, id, version, func(tx *store.Tx, o *Order) error {
+	return s.edit(ctx, actor, id, version, true, func(tx *store.Tx, o *Order) error {
+		if o.Status != StatusDraft {
+			if u.CustomerID != nil && *u.CustomerID != o.CustomerID {
+				return &errs.Error{Code: errs.ECONFLICT, Field: "customerId",
+					Message: "The customer of a confirmed order cannot change; cancel it and take a new order."}
+			}
+			if u.WarehouseID != nil && *u.WarehouseID != o.WarehouseID {
+				return &errs.Error{Code: errs.ECONFLICT, Field: "warehouseId",
+					Message: "The warehouse of a confirmed order cannot change; cancel it and take a new order."}
+			}
+		}
 		if u.CustomerID != nil && *u.CustomerID != o.CustomerID {
 			o.CustomerID, o.CustomerGroup, o.BillingAddress, o.ShippingAddress = *u.CustomerID, group, billing, shipping
 			if err := reprice(tx, o); err != nil {
@@ -187,35 +217,12 @@ func (s *Service) AddLine(ctx context.Context, actor store.Actor, orderID string
 	} else if err != nil {
 		return nil, err
 	}
-	var rate int64
-	if p.TaxClassID != "" {
-		tc, err := s.catalog.FindTaxClassByID(ctx, p.TaxClassID)
-		if err != nil {
-			return nil, fmt.Errorf("tax class of %s: %w", p.SKU, err)
-		}
-		rate = tc.RateBps
-	}
-	return s.editDraft(ctx, actor, orderID, version, func(tx *store.Tx, o *Order) error {
+	return s.edit(ctx, actor, orderID, version, true, func(tx *store.Tx, o *Order) error {
 		// Sellable again inside the transaction: it may have been archived meanwhile.
 		if _, err := catalog.Sellable(ctx, tx, p.ID); err != nil {
 			return err
 		}
-		price, err := catalog.PriceFor(ctx, tx, p.ID, o.CustomerGroup)
-		if err != nil {
-			return err
-		}
-		var lineNo int64
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(line_no), 0) + 1 FROM order_lines WHERE order_id = ?`, o.ID).Scan(&lineNo); err != nil {
-			return fmt.Errorf("next line number: %w", err)
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO order_lines (id, order_id, line_no, product_id, sku, name, quantity, unit_price,
-			discount_bps, tax_class_id, tax_rate_bps, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			store.NewID(), o.ID, lineNo, p.ID, p.SKU, p.Name, in.Quantity, price, in.DiscountBps, p.TaxClassID, rate,
-			store.FormatTime(tx.Now), store.FormatTime(tx.Now))
-		if err != nil {
-			return fmt.Errorf("insert order line: %w", err)
-		}
-		return nil
+		return s.insertLine(tx, o, p, in)
 	})
 }
 
@@ -249,7 +256,7 @@ func (s *Service) UpdateLine(ctx context.Context, actor store.Actor, lineID stri
 	if err != nil {
 		return nil, err
 	}
-	return s.editDraft(ctx, actor, orderID, version, func(tx *store.Tx, o *Order) error {
+	return s.edit(ctx, actor, orderID, version, true, func(tx *store.Tx, o *Order) error {
 		sets, args := []string{"updated_at = ?"}, []any{store.FormatTime(tx.Now)}
 		if u.Quantity != nil {
 			sets, args = append(sets, "quantity = ?"), append(args, *u.Quantity)
@@ -273,7 +280,7 @@ func (s *Service) RemoveLine(ctx context.Context, actor store.Actor, lineID stri
 	if err != nil {
 		return nil, err
 	}
-	return s.editDraft(ctx, actor, orderID, version, func(tx *store.Tx, o *Order) error {
+	return s.edit(ctx, actor, orderID, version, true, func(tx *store.Tx, o *Order) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM order_lines WHERE id = ? AND order_id = ?`, lineID, o.ID); err != nil {
 			return fmt.Errorf("remove order line: %w", err)
 		}

@@ -61,7 +61,8 @@ func snapshot(a *customer.Address) Address {
 type Order struct {
 	ID               string    `json:"id"`
 	Number           string    `json:"number"`
-	CustomerID       string    `json:"customerId"` // "" for a walk-in sale
+	CustomerID       string    `json:"customerId"`   // "" for a walk-in sale
+	CustomerName     string    `json:"customerName"` // the customer's name now, filled by FindOrders
 	CustomerGroup    string    `json:"customerGroup"`
 	Channel          Channel   `json:"channel"`
 	Status           Status    `json:"status"`

@@ -146,6 +146,17 @@ func TestOrderService_Lifecycle(t *testing.T) {
 	if on, res, _ := e.stockOf(t, e.bolt); on != 10 || res != 3 {
 		t.Fatalf("bolt after confirm: on hand %d, reserved %d", on, res)
 	}
+	// The nuts are short: stock arrives and is allocated before the order ships.
+	if _, err := e.stock.PostMovement(ctx, testActor, stock.MovementInput{Kind: stock.KindReceipt, ProductID: e.nut.ID,
+		WarehouseID: e.main.ID, BinID: e.bin.ID, Quantity: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := e.s.AllocateBackorders(ctx, testActor, e.main.ID, nil); err != nil || n != 2 {
+		t.Fatalf("allocated %d, %v; want 2", n, err)
+	}
+	if o, err = e.s.FindOrderByID(ctx, o.ID); err != nil || o.Lines[1].Reserved != 2 || o.Lines[1].Backordered != 0 {
+		t.Fatalf("after allocation: %+v, %v", o.Lines[1], err)
+	}
 	for _, to := range []Status{StatusPicking, StatusPacked, StatusShipped, StatusDelivered} {
 		e.tick()
 		if o, err = e.s.Advance(ctx, testActor, o.ID, to, ""); err != nil {
@@ -158,8 +169,8 @@ func TestOrderService_Lifecycle(t *testing.T) {
 	if on, res, _ := e.stockOf(t, e.bolt); on != 7 || res != 0 {
 		t.Fatalf("bolt after shipping: on hand %d, reserved %d; want 7, 0", on, res)
 	}
-	if on, _, _ := e.stockOf(t, e.nut); on != -2 {
-		t.Fatalf("nut on hand %d: a shipped backorder is a stock exception, want -2", on)
+	if on, res, _ := e.stockOf(t, e.nut); on != 0 || res != 0 {
+		t.Fatalf("nut on hand %d, reserved %d; want 0, 0", on, res)
 	}
 	want := []Status{StatusDraft, StatusConfirmed, StatusPicking, StatusPacked, StatusShipped, StatusDelivered}
 	if len(o.Events) != len(want) {
@@ -442,13 +453,18 @@ func TestOrderService_CancelReleases(t *testing.T) {
 func TestOrderService_DraftOnly(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	o := e.walk(t, StatusConfirmed)
+	o := e.walk(t, StatusPicking)
 	q := int64(2)
 	_, err := e.s.UpdateLine(ctx, testActor, o.Lines[0].ID, o.Version, LineUpdate{Quantity: &q})
 	wantErr(t, err, errs.ECONFLICT, "status")
 	_, err = e.s.AddLine(ctx, testActor, o.ID, o.Version, LineInput{ProductID: e.nut.ID, Quantity: 1})
 	wantErr(t, err, errs.ECONFLICT, "status")
-	err = e.s.DeleteDraft(ctx, testActor, o.ID, o.Version)
+	_, err = e.s.RemoveLine(ctx, testActor, o.Lines[0].ID, o.Version)
+	wantErr(t, err, errs.ECONFLICT, "status")
+	_, err = e.s.AddScanned(ctx, testActor, o.ID, o.Version, ScanInput{Code: "BOLT"})
+	wantErr(t, err, errs.ECONFLICT, "status")
+	c := e.walk(t, StatusConfirmed)
+	err = e.s.DeleteDraft(ctx, testActor, c.ID, c.Version)
 	wantErr(t, err, errs.ECONFLICT, "status")
 
 	d := e.draft(t, LineInput{ProductID: e.nut.ID, Quantity: 1})

@@ -224,6 +224,13 @@ func (s *Service) Advance(ctx context.Context, actor store.Actor, id string, to 
 			return err
 		}
 		if to == StatusShipped {
+			short, err := backorderedUnits(tx, o.ID)
+			if err != nil {
+				return err
+			}
+			if short > 0 {
+				return errs.Invalid("status", "%d units of this order are backordered; allocate stock to them or change the order before it ships.", short)
+			}
 			return ship(tx, o)
 		}
 		return nil

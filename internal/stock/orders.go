@@ -60,6 +60,19 @@ func Reserve(tx *store.Tx, r Request) (*Movement, error) {
 	return insertMovement(tx, in)
 }
 
+// ReservedFor returns what a reference (such as an order) still holds of a
+// product at a warehouse, over all bins, within the caller's transaction.
+func ReservedFor(tx *store.Tx, refType, refID, productID, warehouseID string) (int64, error) {
+	var n int64
+	err := tx.QueryRowContext(tx.Context(), `SELECT COALESCE(SUM(quantity), 0) FROM stock_movements
+		WHERE ref_type = ? AND ref_id = ? AND product_id = ? AND warehouse_id = ? AND kind IN ('reservation', 'release')`,
+		refType, refID, productID, warehouseID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("read reservation: %w", err)
+	}
+	return n, nil
+}
+
 // reservedFor returns what a reference still holds of a product at a
 // warehouse and bin.
 func reservedFor(tx *store.Tx, refType, refID, productID, warehouseID, binID string) (int64, error) {

@@ -148,6 +148,75 @@ export namespace app {
 	        this.limit = source["limit"];
 	    }
 	}
+	export class BackorderView {
+	    lineId: string;
+	    orderId: string;
+	    orderNumber: string;
+	    orderStatus: string;
+	    customerName: string;
+	    warehouseId: string;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    quantity: number;
+	    backordered: number;
+	    available: number;
+	    orderedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackorderView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lineId = source["lineId"];
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.orderStatus = source["orderStatus"];
+	        this.customerName = source["customerName"];
+	        this.warehouseId = source["warehouseId"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.quantity = source["quantity"];
+	        this.backordered = source["backordered"];
+	        this.available = source["available"];
+	        this.orderedAt = source["orderedAt"];
+	    }
+	}
+	export class BackorderPage {
+	    items: BackorderView[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackorderPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], BackorderView);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Barcode {
 	    value: string;
 	    symbology: string;
@@ -655,6 +724,20 @@ export namespace app {
 	        this.nonZero = source["nonZero"];
 	    }
 	}
+	export class LineFields {
+	    quantity: number;
+	    discountBps: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LineFields(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.quantity = source["quantity"];
+	        this.discountBps = source["discountBps"];
+	    }
+	}
 	export class LoginUser {
 	    id: string;
 	    name: string;
@@ -869,6 +952,295 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class NewOrderRequest {
+	    customerId: string;
+	    channel: string;
+	    warehouseId: string;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewOrderRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerId = source["customerId"];
+	        this.channel = source["channel"];
+	        this.warehouseId = source["warehouseId"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class OrderAddress {
+	    name: string;
+	    company: string;
+	    line1: string;
+	    line2: string;
+	    postalCode: string;
+	    city: string;
+	    region: string;
+	    country: string;
+	    phone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderAddress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.company = source["company"];
+	        this.line1 = source["line1"];
+	        this.line2 = source["line2"];
+	        this.postalCode = source["postalCode"];
+	        this.city = source["city"];
+	        this.region = source["region"];
+	        this.country = source["country"];
+	        this.phone = source["phone"];
+	    }
+	}
+	export class OrderEventView {
+	    id: string;
+	    from: string;
+	    to: string;
+	    userName: string;
+	    note: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderEventView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.userName = source["userName"];
+	        this.note = source["note"];
+	        this.at = source["at"];
+	    }
+	}
+	export class OrderFields {
+	    customerId: string;
+	    channel: string;
+	    warehouseId: string;
+	    billingAddress: OrderAddress;
+	    shippingAddress: OrderAddress;
+	    notes: string;
+	    discountBps: number;
+	    shipping: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderFields(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerId = source["customerId"];
+	        this.channel = source["channel"];
+	        this.warehouseId = source["warehouseId"];
+	        this.billingAddress = this.convertValues(source["billingAddress"], OrderAddress);
+	        this.shippingAddress = this.convertValues(source["shippingAddress"], OrderAddress);
+	        this.notes = source["notes"];
+	        this.discountBps = source["discountBps"];
+	        this.shipping = source["shipping"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrderLineView {
+	    id: string;
+	    lineNo: number;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    quantity: number;
+	    unitPrice: number;
+	    discountBps: number;
+	    taxRateBps: number;
+	    discount: number;
+	    net: number;
+	    tax: number;
+	    gross: number;
+	    reserved: number;
+	    backordered: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderLineView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.lineNo = source["lineNo"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.quantity = source["quantity"];
+	        this.unitPrice = source["unitPrice"];
+	        this.discountBps = source["discountBps"];
+	        this.taxRateBps = source["taxRateBps"];
+	        this.discount = source["discount"];
+	        this.net = source["net"];
+	        this.tax = source["tax"];
+	        this.gross = source["gross"];
+	        this.reserved = source["reserved"];
+	        this.backordered = source["backordered"];
+	    }
+	}
+	export class OrderView {
+	    id: string;
+	    number: string;
+	    customerId: string;
+	    customerName: string;
+	    channel: string;
+	    status: string;
+	    warehouseId: string;
+	    billingAddress: OrderAddress;
+	    shippingAddress: OrderAddress;
+	    notes: string;
+	    discountBps: number;
+	    shipping: number;
+	    currency: string;
+	    pricesIncludeTax: boolean;
+	    subtotal: number;
+	    discountTotal: number;
+	    netTotal: number;
+	    taxTotal: number;
+	    total: number;
+	    version: number;
+	    createdBy: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    lines: OrderLineView[];
+	    events: OrderEventView[];
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.customerId = source["customerId"];
+	        this.customerName = source["customerName"];
+	        this.channel = source["channel"];
+	        this.status = source["status"];
+	        this.warehouseId = source["warehouseId"];
+	        this.billingAddress = this.convertValues(source["billingAddress"], OrderAddress);
+	        this.shippingAddress = this.convertValues(source["shippingAddress"], OrderAddress);
+	        this.notes = source["notes"];
+	        this.discountBps = source["discountBps"];
+	        this.shipping = source["shipping"];
+	        this.currency = source["currency"];
+	        this.pricesIncludeTax = source["pricesIncludeTax"];
+	        this.subtotal = source["subtotal"];
+	        this.discountTotal = source["discountTotal"];
+	        this.netTotal = source["netTotal"];
+	        this.taxTotal = source["taxTotal"];
+	        this.total = source["total"];
+	        this.version = source["version"];
+	        this.createdBy = source["createdBy"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.lines = this.convertValues(source["lines"], OrderLineView);
+	        this.events = this.convertValues(source["events"], OrderEventView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrderPage {
+	    items: OrderView[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], OrderView);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OrderQuery {
+	    status: string;
+	    customerId: string;
+	    channel: string;
+	    from: string;
+	    to: string;
+	    query: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrderQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.customerId = source["customerId"];
+	        this.channel = source["channel"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.query = source["query"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	
 	export class PostCountResult {
 	    count: StockCount;
 	    movements: Movement[];
