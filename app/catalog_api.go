@@ -22,6 +22,7 @@ func init() {
 		"CatalogAPI.DeleteTaxClass":      need(auth.PermStockManage),
 		"CatalogAPI.Settings":            need(auth.PermStockView),
 		"CatalogAPI.SetPricesIncludeTax": need(auth.PermStockManage),
+		"CatalogAPI.SetTaxMode":          need(auth.PermStockManage),
 		"CatalogAPI.PriceLists":          need(auth.PermStockView),
 		"CatalogAPI.CreatePriceList":     need(auth.PermStockManage),
 		"CatalogAPI.UpdatePriceList":     need(auth.PermStockManage),
@@ -242,7 +243,7 @@ func (x *CatalogAPI) Settings() (CatalogSettings, error) {
 	if err != nil {
 		return CatalogSettings{}, err
 	}
-	return CatalogSettings{PricesIncludeTax: s.PricesIncludeTax}, nil
+	return catalogSettings(s), nil
 }
 
 // SetPricesIncludeTax records whether prices include tax.
@@ -255,7 +256,22 @@ func (x *CatalogAPI) SetPricesIncludeTax(include bool) (CatalogSettings, error) 
 	if err != nil {
 		return CatalogSettings{}, err
 	}
-	return CatalogSettings{PricesIncludeTax: s.PricesIncludeTax}, nil
+	return catalogSettings(s), nil
+}
+
+// SetTaxMode chooses how new orders compute their tax: "line" (each line's
+// tax, summed) or "total" (per rate on the total). Existing orders keep
+// theirs. EINVALID on "taxMode".
+func (x *CatalogAPI) SetTaxMode(mode string) (CatalogSettings, error) {
+	me, err := x.a.guard()
+	if err != nil {
+		return CatalogSettings{}, err
+	}
+	s, err := x.a.svc.Catalog.SetTaxMode(x.a.context(), actorOf(me), mode)
+	if err != nil {
+		return CatalogSettings{}, err
+	}
+	return catalogSettings(s), nil
 }
 
 // PriceLists returns every price list by name.

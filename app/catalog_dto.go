@@ -138,7 +138,12 @@ type TaxClassInput struct {
 
 // CatalogSettings are the catalog's company-wide settings.
 type CatalogSettings struct {
-	PricesIncludeTax bool `json:"pricesIncludeTax"`
+	PricesIncludeTax bool   `json:"pricesIncludeTax"`
+	TaxMode          string `json:"taxMode"` // "line" or "total"
+}
+
+func catalogSettings(s *catalog.Settings) CatalogSettings {
+	return CatalogSettings{PricesIncludeTax: s.PricesIncludeTax, TaxMode: s.TaxMode}
 }
 
 // PriceList is the prices of one customer group.

@@ -157,7 +157,7 @@ func (x *OrdersAPI) UpdateLine(lineID string, version int64, in LineFields) (Ord
 		return orderView(nil), err
 	}
 	return x.result(x.a.svc.Orders.UpdateLine(x.a.context(), actorOf(me), lineID, version,
-		order.LineUpdate{Quantity: &in.Quantity, DiscountBps: &in.DiscountBps}))
+		order.LineUpdate{Quantity: &in.Quantity, DiscountBps: &in.DiscountBps, DiscountAmount: &in.DiscountAmount}))
 }
 
 // RemoveLine removes a line. ECONFLICT on "version" or "status"; ENOTFOUND

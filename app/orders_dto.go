@@ -32,21 +32,22 @@ func (a OrderAddress) address() *order.Address {
 
 // OrderLineView is an order line with its amounts (minor units).
 type OrderLineView struct {
-	ID          string `json:"id"`
-	LineNo      int64  `json:"lineNo"`
-	ProductID   string `json:"productId"`
-	SKU         string `json:"sku"`
-	Name        string `json:"name"`
-	Quantity    int64  `json:"quantity"`
-	UnitPrice   int64  `json:"unitPrice"`
-	DiscountBps int64  `json:"discountBps"`
-	TaxRateBps  int64  `json:"taxRateBps"`
-	Discount    int64  `json:"discount"`
-	Net         int64  `json:"net"`
-	Tax         int64  `json:"tax"`
-	Gross       int64  `json:"gross"`
-	Reserved    int64  `json:"reserved"`
-	Backordered int64  `json:"backordered"`
+	ID             string `json:"id"`
+	LineNo         int64  `json:"lineNo"`
+	ProductID      string `json:"productId"`
+	SKU            string `json:"sku"`
+	Name           string `json:"name"`
+	Quantity       int64  `json:"quantity"`
+	UnitPrice      int64  `json:"unitPrice"`
+	DiscountBps    int64  `json:"discountBps"`
+	DiscountAmount int64  `json:"discountAmount"`
+	TaxRateBps     int64  `json:"taxRateBps"`
+	Discount       int64  `json:"discount"`
+	Net            int64  `json:"net"`
+	Tax            int64  `json:"tax"`
+	Gross          int64  `json:"gross"`
+	Reserved       int64  `json:"reserved"`
+	Backordered    int64  `json:"backordered"`
 }
 
 // OrderEventView is one step of an order's history.
@@ -57,6 +58,14 @@ type OrderEventView struct {
 	UserName string `json:"userName"`
 	Note     string `json:"note"`
 	At       string `json:"at"`
+}
+
+// RateView is the tax of one rate over an order.
+type RateView struct {
+	RateBps int64 `json:"rateBps"`
+	Net     int64 `json:"net"`
+	Tax     int64 `json:"tax"`
+	Gross   int64 `json:"gross"`
 }
 
 // OrderView is an order header with, on the order page, its lines and
@@ -81,6 +90,9 @@ type OrderView struct {
 	NetTotal         int64            `json:"netTotal"`
 	TaxTotal         int64            `json:"taxTotal"`
 	Total            int64            `json:"total"`
+	TaxMode          string           `json:"taxMode"`
+	ShippingTax      int64            `json:"shippingTax"`
+	Rates            []RateView       `json:"rates"`
 	Version          int64            `json:"version"`
 	CreatedBy        string           `json:"createdBy"`
 	CreatedAt        string           `json:"createdAt"`
@@ -91,19 +103,23 @@ type OrderView struct {
 
 func orderView(o *order.Order) OrderView {
 	if o == nil {
-		return OrderView{Lines: []OrderLineView{}, Events: []OrderEventView{}}
+		return OrderView{Lines: []OrderLineView{}, Events: []OrderEventView{}, Rates: []RateView{}}
 	}
 	v := OrderView{ID: o.ID, Number: o.Number, CustomerID: o.CustomerID, CustomerName: o.CustomerName, Channel: string(o.Channel),
 		Status: string(o.Status), WarehouseID: o.WarehouseID, BillingAddress: orderAddress(o.BillingAddress),
 		ShippingAddress: orderAddress(o.ShippingAddress), Notes: o.Notes, DiscountBps: o.DiscountBps, Shipping: o.Shipping,
 		Currency: o.Currency, PricesIncludeTax: o.PricesIncludeTax, Subtotal: o.Subtotal, DiscountTotal: o.DiscountTotal,
-		NetTotal: o.NetTotal, TaxTotal: o.TaxTotal, Total: o.Total, Version: o.Version, CreatedBy: o.CreatedBy,
+		NetTotal: o.NetTotal, TaxTotal: o.TaxTotal, Total: o.Total, TaxMode: string(o.TaxMode), ShippingTax: o.ShippingTax,
+		Rates: make([]RateView, 0, len(o.Rates)), Version: o.Version, CreatedBy: o.CreatedBy,
 		CreatedAt: o.CreatedAt.Format(time.RFC3339), UpdatedAt: o.UpdatedAt.Format(time.RFC3339),
 		Lines: make([]OrderLineView, 0, len(o.Lines)), Events: make([]OrderEventView, 0, len(o.Events))}
 	for _, l := range o.Lines {
 		v.Lines = append(v.Lines, OrderLineView{ID: l.ID, LineNo: l.LineNo, ProductID: l.ProductID, SKU: l.SKU, Name: l.Name,
-			Quantity: l.Quantity, UnitPrice: l.UnitPrice, DiscountBps: l.DiscountBps, TaxRateBps: l.TaxRateBps,
+			Quantity: l.Quantity, UnitPrice: l.UnitPrice, DiscountBps: l.DiscountBps, DiscountAmount: l.DiscountAmount, TaxRateBps: l.TaxRateBps,
 			Discount: l.Discount, Net: l.Net, Tax: l.Tax, Gross: l.Gross, Reserved: l.Reserved, Backordered: l.Backordered})
+	}
+	for _, r := range o.Rates {
+		v.Rates = append(v.Rates, RateView{RateBps: r.RateBps, Net: r.Net, Tax: r.Tax, Gross: r.Gross})
 	}
 	for _, e := range o.Events {
 		v.Events = append(v.Events, OrderEventView{ID: e.ID, From: string(e.From), To: string(e.To), UserName: e.UserName,
@@ -198,8 +214,9 @@ func (f OrderFields) update(current *order.Order) order.OrderUpdate {
 
 // LineFields are the editable fields of an order line.
 type LineFields struct {
-	Quantity    int64 `json:"quantity"`
-	DiscountBps int64 `json:"discountBps"`
+	Quantity       int64 `json:"quantity"`
+	DiscountBps    int64 `json:"discountBps"`
+	DiscountAmount int64 `json:"discountAmount"` // minor units, after the percentage
 }
 
 // BackorderView is an order line waiting for stock.

@@ -177,6 +177,10 @@ type Settings struct {
 	// PricesIncludeTax says whether product and price-list prices are gross
 	// (tax included, as shops show them) or net (tax added on top).
 	PricesIncludeTax bool
+	// TaxMode is how orders compute their tax: "line" (each line's tax,
+	// summed) or "total" (per rate on the total). Orders keep the mode they
+	// were created with.
+	TaxMode string
 }
 
 // FindSettings returns the catalog settings.
@@ -188,9 +192,10 @@ func (s *Service) FindSettings(ctx context.Context) (*Settings, error) {
 // transaction), for services that price orders.
 func FindSettings(ctx context.Context, q Queryer) (*Settings, error) {
 	var st Settings
-	err := q.QueryRowContext(ctx, `SELECT prices_include_tax FROM catalog_settings WHERE id = 'catalog'`).Scan(&st.PricesIncludeTax)
+	err := q.QueryRowContext(ctx, `SELECT prices_include_tax, tax_mode FROM catalog_settings WHERE id = 'catalog'`).
+		Scan(&st.PricesIncludeTax, &st.TaxMode)
 	if errors.Is(err, sql.ErrNoRows) {
-		return &Settings{}, nil
+		return &Settings{TaxMode: "line"}, nil
 	} else if err != nil {
 		return nil, fmt.Errorf("read catalog settings: %w", err)
 	}
@@ -206,6 +211,27 @@ func (s *Service) SetPricesIncludeTax(ctx context.Context, actor store.Actor, in
 			WHERE prices_include_tax IS NOT excluded.prices_include_tax`, include, store.FormatTime(tx.Now))
 		if err != nil {
 			return fmt.Errorf("set prices include tax: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.FindSettings(ctx)
+}
+
+// SetTaxMode chooses how new orders compute their tax: "line" or "total".
+// EINVALID on "taxMode" for anything else.
+func (s *Service) SetTaxMode(ctx context.Context, actor store.Actor, mode string) (*Settings, error) {
+	if mode != "line" && mode != "total" {
+		return nil, errs.Invalid("taxMode", "The tax mode must be per line or per rate on the total.")
+	}
+	err := s.db.Update(ctx, actor, func(tx *store.Tx) error {
+		_, err := tx.ExecContext(tx.Context(), `INSERT INTO catalog_settings (id, tax_mode, updated_at) VALUES ('catalog', ?, ?)
+			ON CONFLICT (id) DO UPDATE SET tax_mode = excluded.tax_mode, updated_at = excluded.updated_at
+			WHERE tax_mode IS NOT excluded.tax_mode`, mode, store.FormatTime(tx.Now))
+		if err != nil {
+			return fmt.Errorf("set tax mode: %w", err)
 		}
 		return nil
 	})

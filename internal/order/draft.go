@@ -68,11 +68,7 @@ func saveTotals(tx *store.Tx, o *Order) error {
 	if err != nil {
 		return err
 	}
-	in := TotalsInput{DiscountBps: o.DiscountBps, Shipping: o.Shipping, PricesIncludeTax: o.PricesIncludeTax}
-	for _, l := range lines {
-		in.Lines = append(in.Lines, PriceLine{UnitPrice: l.UnitPrice, Quantity: l.Quantity, DiscountBps: l.DiscountBps, TaxRateBps: l.TaxRateBps})
-	}
-	t, err := ComputeTotals(in)
+	t, err := ComputeTotals(o.totalsInput(lines))
 	if err != nil {
 		return err
 	}
@@ -88,10 +84,10 @@ func saveTotals(tx *store.Tx, o *Order) error {
 	}
 	_, err = tx.ExecContext(tx.Context(), `UPDATE orders SET customer_id = ?, customer_group = ?, channel = ?, warehouse_id = ?,
 		billing_address = ?, shipping_address = ?, notes = ?, discount_bps = ?, shipping = ?,
-		subtotal = ?, discount_total = ?, net_total = ?, tax_total = ?, total = ?, version = version + 1, updated_at = ?
-		WHERE id = ?`,
+		subtotal = ?, discount_total = ?, net_total = ?, tax_total = ?, total = ?, shipping_tax = ?, version = version + 1,
+		updated_at = ? WHERE id = ?`,
 		nullable(o.CustomerID), o.CustomerGroup, o.Channel, o.WarehouseID, jsonText(o.BillingAddress), jsonText(o.ShippingAddress),
-		o.Notes, o.DiscountBps, o.Shipping, t.Subtotal, t.Discount, t.Net, t.Tax, t.Total, store.FormatTime(tx.Now), o.ID)
+		o.Notes, o.DiscountBps, o.Shipping, t.Subtotal, t.Discount, t.Net, t.Tax, t.Total, t.ShippingTax, store.FormatTime(tx.Now), o.ID)
 	if err != nil {
 		return fmt.Errorf("update order: %w", err)
 	}
@@ -211,6 +207,9 @@ func (s *Service) AddLine(ctx context.Context, actor store.Actor, orderID string
 	if err := checkBps("discountBps", "discount", in.DiscountBps); err != nil {
 		return nil, err
 	}
+	if in.DiscountAmount < 0 {
+		return nil, errs.Invalid("discountAmount", "The discount cannot be negative.")
+	}
 	p, err := catalog.Sellable(ctx, s.db.Reader(), strings.TrimSpace(in.ProductID))
 	if errs.Code(err) == errs.ENOTFOUND {
 		return nil, &errs.Error{Code: errs.ENOTFOUND, Field: "productId", Message: "Product not found."}
@@ -252,6 +251,9 @@ func (s *Service) UpdateLine(ctx context.Context, actor store.Actor, lineID stri
 			return nil, err
 		}
 	}
+	if u.DiscountAmount != nil && *u.DiscountAmount < 0 {
+		return nil, errs.Invalid("discountAmount", "The discount cannot be negative.")
+	}
 	orderID, err := s.lineOrder(ctx, lineID)
 	if err != nil {
 		return nil, err
@@ -263,6 +265,9 @@ func (s *Service) UpdateLine(ctx context.Context, actor store.Actor, lineID stri
 		}
 		if u.DiscountBps != nil {
 			sets, args = append(sets, "discount_bps = ?"), append(args, *u.DiscountBps)
+		}
+		if u.DiscountAmount != nil {
+			sets, args = append(sets, "discount_amount = ?"), append(args, *u.DiscountAmount)
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE order_lines SET `+strings.Join(sets, ", ")+` WHERE id = ? AND order_id = ?`,
 			append(args, lineID, o.ID)...)

@@ -136,6 +136,7 @@ func (s *Service) AddScanned(ctx context.Context, actor store.Actor, orderID str
 		var lineID string
 		var qty int64
 		err = tx.QueryRowContext(ctx, `SELECT id, quantity FROM order_lines WHERE order_id = ? AND product_id = ? AND discount_bps = 0
+			AND discount_amount = 0
 			ORDER BY line_no DESC LIMIT 1`, o.ID, p.ID).Scan(&lineID, &qty)
 		if err == nil {
 			if err := checkQuantity("quantity", qty+in.Quantity); err != nil {
@@ -171,8 +172,8 @@ func (s *Service) insertLine(tx *store.Tx, o *Order, p *catalog.Product, in Line
 		return fmt.Errorf("next line number: %w", err)
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO order_lines (id, order_id, line_no, product_id, sku, name, quantity, unit_price,
-		discount_bps, tax_class_id, tax_rate_bps, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		store.NewID(), o.ID, lineNo, p.ID, p.SKU, p.Name, in.Quantity, price, in.DiscountBps, p.TaxClassID, rate,
+		discount_bps, discount_amount, tax_class_id, tax_rate_bps, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		store.NewID(), o.ID, lineNo, p.ID, p.SKU, p.Name, in.Quantity, price, in.DiscountBps, in.DiscountAmount, p.TaxClassID, rate,
 		store.FormatTime(tx.Now), store.FormatTime(tx.Now))
 	if err != nil {
 		return fmt.Errorf("insert order line: %w", err)

@@ -256,3 +256,46 @@ func TestOrderService_Backorders(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestOrderService_TaxModeIsKept(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	_, err := e.cat.SetTaxMode(ctx, testActor, "sometimes")
+	wantErr(t, err, errs.EINVALID, "taxMode")
+	if _, err := e.cat.SetTaxMode(ctx, testActor, "total"); err != nil {
+		t.Fatal(err)
+	}
+	// Three bolts at 11.90 gross; shipping 5.95 gross at 19 %: (35.70 + 5.95) x 19/119 = 6.65 on the total.
+	o, err := e.s.CreateOrder(ctx, testActor, OrderInput{Channel: ChannelPhone, WarehouseID: e.main.ID, Shipping: 595, Currency: "EUR"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.TaxMode != TaxPerRate || o.Total != 595 || o.NetTotal != 595 {
+		t.Fatalf("new order: mode %q total %d net %d", o.TaxMode, o.Total, o.NetTotal)
+	}
+	if o, err = e.s.AddLine(ctx, testActor, o.ID, o.Version, LineInput{ProductID: e.bolt.ID, Quantity: 3}); err != nil {
+		t.Fatal(err)
+	}
+	if o.Total != 4165 || o.TaxTotal != 665 || o.ShippingTax != 95 || len(o.Rates) != 1 || o.Rates[0].Tax != 665 {
+		t.Fatalf("per rate: total %d tax %d shipping tax %d rates %+v", o.Total, o.TaxTotal, o.ShippingTax, o.Rates)
+	}
+	// The setting changes; the order keeps its mode.
+	if _, err := e.cat.SetTaxMode(ctx, testActor, "line"); err != nil {
+		t.Fatal(err)
+	}
+	q := int64(4)
+	if o, err = e.s.UpdateLine(ctx, testActor, o.Lines[0].ID, o.Version, LineUpdate{Quantity: &q}); err != nil || o.TaxMode != TaxPerRate {
+		t.Fatalf("after the setting changed: %v, mode %q", err, o.TaxMode)
+	}
+	// A discount amount larger than the line is refused, and nothing changes.
+	big := int64(5000)
+	_, err = e.s.UpdateLine(ctx, testActor, o.Lines[0].ID, o.Version, LineUpdate{DiscountAmount: &big})
+	wantErr(t, err, errs.EINVALID, "lines[0].discountAmount")
+	fine := int64(760)
+	if o, err = e.s.UpdateLine(ctx, testActor, o.Lines[0].ID, o.Version, LineUpdate{DiscountAmount: &fine}); err != nil {
+		t.Fatal(err)
+	}
+	if o.Lines[0].DiscountAmount != 760 || o.Lines[0].Gross != 4000 {
+		t.Fatalf("discounted line = %+v", o.Lines[0])
+	}
+}

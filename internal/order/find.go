@@ -16,14 +16,15 @@ import (
 
 const orderColumns = `id, number, COALESCE(customer_id, ''), customer_group, channel, status, warehouse_id,
 	billing_address, shipping_address, notes, discount_bps, shipping, currency, prices_include_tax,
-	subtotal, discount_total, net_total, tax_total, total, version, created_by, created_at, updated_at`
+	subtotal, discount_total, net_total, tax_total, total, version, created_by, created_at, updated_at, tax_mode, shipping_tax`
 
 func scanOrder(scan func(...any) error) (*Order, error) {
 	var o Order
 	var billing, shipping, created, updated string
 	if err := scan(&o.ID, &o.Number, &o.CustomerID, &o.CustomerGroup, &o.Channel, &o.Status, &o.WarehouseID,
 		&billing, &shipping, &o.Notes, &o.DiscountBps, &o.Shipping, &o.Currency, &o.PricesIncludeTax,
-		&o.Subtotal, &o.DiscountTotal, &o.NetTotal, &o.TaxTotal, &o.Total, &o.Version, &o.CreatedBy, &created, &updated); err != nil {
+		&o.Subtotal, &o.DiscountTotal, &o.NetTotal, &o.TaxTotal, &o.Total, &o.Version, &o.CreatedBy, &created, &updated,
+		&o.TaxMode, &o.ShippingTax); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal([]byte(billing), &o.BillingAddress); err != nil {
@@ -53,7 +54,7 @@ func findOrder(ctx context.Context, q catalog.Queryer, id string) (*Order, error
 }
 
 const lineColumns = `id, order_id, line_no, product_id, sku, name, quantity, unit_price, discount_bps, tax_class_id,
-	tax_rate_bps, discount, net, tax, gross, reserved, backordered`
+	tax_rate_bps, discount, net, tax, gross, reserved, backordered, discount_amount`
 
 func findLines(ctx context.Context, q catalog.Queryer, orderID string) ([]*Line, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+lineColumns+` FROM order_lines WHERE order_id = ? ORDER BY line_no`, orderID)
@@ -65,7 +66,8 @@ func findLines(ctx context.Context, q catalog.Queryer, orderID string) ([]*Line,
 	for rows.Next() {
 		var l Line
 		if err := rows.Scan(&l.ID, &l.OrderID, &l.LineNo, &l.ProductID, &l.SKU, &l.Name, &l.Quantity, &l.UnitPrice,
-			&l.DiscountBps, &l.TaxClassID, &l.TaxRateBps, &l.Discount, &l.Net, &l.Tax, &l.Gross, &l.Reserved, &l.Backordered); err != nil {
+			&l.DiscountBps, &l.TaxClassID, &l.TaxRateBps, &l.Discount, &l.Net, &l.Tax, &l.Gross, &l.Reserved, &l.Backordered,
+			&l.DiscountAmount); err != nil {
 			return nil, fmt.Errorf("find order lines: %w", err)
 		}
 		lines = append(lines, &l)
@@ -108,6 +110,11 @@ func (s *Service) FindOrderByID(ctx context.Context, id string) (*Order, error) 
 	if o.Events, err = findEvents(ctx, s.db.Reader(), id); err != nil {
 		return nil, err
 	}
+	t, err := ComputeTotals(o.totalsInput(o.Lines))
+	if err != nil {
+		return nil, fmt.Errorf("order %s totals: %w", o.Number, err)
+	}
+	o.Rates = t.Rates
 	return o, nil
 }
 

@@ -59,53 +59,57 @@ func snapshot(a *customer.Address) Address {
 
 // Order is an order header with, from FindOrderByID, its lines and history.
 type Order struct {
-	ID               string    `json:"id"`
-	Number           string    `json:"number"`
-	CustomerID       string    `json:"customerId"`   // "" for a walk-in sale
-	CustomerName     string    `json:"customerName"` // the customer's name now, filled by FindOrders
-	CustomerGroup    string    `json:"customerGroup"`
-	Channel          Channel   `json:"channel"`
-	Status           Status    `json:"status"`
-	WarehouseID      string    `json:"warehouseId"`
-	BillingAddress   Address   `json:"billingAddress"`
-	ShippingAddress  Address   `json:"shippingAddress"`
-	Notes            string    `json:"notes"`
-	DiscountBps      int64     `json:"discountBps"`
-	Shipping         int64     `json:"shipping"`
-	Currency         string    `json:"currency"`
-	PricesIncludeTax bool      `json:"pricesIncludeTax"`
-	Subtotal         int64     `json:"subtotal"`
-	DiscountTotal    int64     `json:"discountTotal"`
-	NetTotal         int64     `json:"netTotal"`
-	TaxTotal         int64     `json:"taxTotal"`
-	Total            int64     `json:"total"`
-	Version          int64     `json:"version"`
-	CreatedBy        string    `json:"createdBy"`
-	CreatedAt        time.Time `json:"createdAt"`
-	UpdatedAt        time.Time `json:"updatedAt"`
-	Lines            []*Line   `json:"lines,omitempty"`
-	Events           []*Event  `json:"events,omitempty"`
+	ID               string      `json:"id"`
+	Number           string      `json:"number"`
+	CustomerID       string      `json:"customerId"`   // "" for a walk-in sale
+	CustomerName     string      `json:"customerName"` // the customer's name now, filled by FindOrders
+	CustomerGroup    string      `json:"customerGroup"`
+	Channel          Channel     `json:"channel"`
+	Status           Status      `json:"status"`
+	WarehouseID      string      `json:"warehouseId"`
+	BillingAddress   Address     `json:"billingAddress"`
+	ShippingAddress  Address     `json:"shippingAddress"`
+	Notes            string      `json:"notes"`
+	DiscountBps      int64       `json:"discountBps"`
+	Shipping         int64       `json:"shipping"`
+	Currency         string      `json:"currency"`
+	PricesIncludeTax bool        `json:"pricesIncludeTax"`
+	Subtotal         int64       `json:"subtotal"`
+	DiscountTotal    int64       `json:"discountTotal"`
+	NetTotal         int64       `json:"netTotal"`
+	TaxTotal         int64       `json:"taxTotal"`
+	Total            int64       `json:"total"`
+	TaxMode          TaxMode     `json:"taxMode"`
+	ShippingTax      int64       `json:"shippingTax"` // the tax in (or on) Shipping, part of TaxTotal
+	Version          int64       `json:"version"`
+	CreatedBy        string      `json:"createdBy"`
+	CreatedAt        time.Time   `json:"createdAt"`
+	UpdatedAt        time.Time   `json:"updatedAt"`
+	Lines            []*Line     `json:"lines,omitempty"`
+	Events           []*Event    `json:"events,omitempty"`
+	Rates            []RateTotal `json:"rates,omitempty"` // tax by rate, from FindOrderByID
 }
 
 // Line is an order line. SKU, Name, UnitPrice and the tax are snapshots.
 type Line struct {
-	ID          string `json:"id"`
-	OrderID     string `json:"orderId"`
-	LineNo      int64  `json:"lineNo"`
-	ProductID   string `json:"productId"`
-	SKU         string `json:"sku"`
-	Name        string `json:"name"`
-	Quantity    int64  `json:"quantity"`
-	UnitPrice   int64  `json:"unitPrice"`
-	DiscountBps int64  `json:"discountBps"`
-	TaxClassID  string `json:"taxClassId"`
-	TaxRateBps  int64  `json:"taxRateBps"`
-	Discount    int64  `json:"discount"`
-	Net         int64  `json:"net"`
-	Tax         int64  `json:"tax"`
-	Gross       int64  `json:"gross"`
-	Reserved    int64  `json:"reserved"`    // set aside in the warehouse on confirmation
-	Backordered int64  `json:"backordered"` // short on confirmation
+	ID             string `json:"id"`
+	OrderID        string `json:"orderId"`
+	LineNo         int64  `json:"lineNo"`
+	ProductID      string `json:"productId"`
+	SKU            string `json:"sku"`
+	Name           string `json:"name"`
+	Quantity       int64  `json:"quantity"`
+	UnitPrice      int64  `json:"unitPrice"`
+	DiscountBps    int64  `json:"discountBps"`
+	DiscountAmount int64  `json:"discountAmount"` // after DiscountBps, as priced
+	TaxClassID     string `json:"taxClassId"`
+	TaxRateBps     int64  `json:"taxRateBps"`
+	Discount       int64  `json:"discount"`
+	Net            int64  `json:"net"`
+	Tax            int64  `json:"tax"`
+	Gross          int64  `json:"gross"`
+	Reserved       int64  `json:"reserved"`    // set aside in the warehouse on confirmation
+	Backordered    int64  `json:"backordered"` // short on confirmation
 }
 
 // Event is one step of an order's history.
@@ -151,15 +155,17 @@ type OrderUpdate struct {
 
 // LineInput describes a new line: the price and tax come from the catalog.
 type LineInput struct {
-	ProductID   string
-	Quantity    int64
-	DiscountBps int64
+	ProductID      string
+	Quantity       int64
+	DiscountBps    int64
+	DiscountAmount int64 // minor units, as priced, after DiscountBps
 }
 
 // LineUpdate changes the fields of a line that are not nil.
 type LineUpdate struct {
-	Quantity    *int64
-	DiscountBps *int64
+	Quantity       *int64
+	DiscountBps    *int64
+	DiscountAmount *int64
 }
 
 // Service creates and changes orders.
@@ -321,7 +327,7 @@ func (s *Service) CreateOrder(ctx context.Context, actor store.Actor, in OrderIn
 	if err != nil {
 		return nil, err
 	}
-	o.PricesIncludeTax = settings.PricesIncludeTax
+	o.PricesIncludeTax, o.TaxMode = settings.PricesIncludeTax, TaxMode(settings.TaxMode)
 	err = s.db.Update(ctx, actor, func(tx *store.Tx) error {
 		o.ID, o.CreatedAt, o.UpdatedAt = store.NewID(), tx.Now, tx.Now
 		var err error
@@ -352,15 +358,30 @@ func nullable(s string) any {
 }
 
 func insertOrder(tx *store.Tx, o *Order) error {
-	_, err := tx.ExecContext(tx.Context(), `INSERT INTO orders (id, number, customer_id, customer_group, channel, status,
-		warehouse_id, billing_address, shipping_address, notes, discount_bps, shipping, currency, prices_include_tax,
-		subtotal, discount_total, net_total, tax_total, total, version, created_by, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 1, ?, ?, ?)`,
+	t, err := ComputeTotals(o.totalsInput(nil))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(tx.Context(), `INSERT INTO orders (id, number, customer_id, customer_group, channel, status,
+		warehouse_id, billing_address, shipping_address, notes, discount_bps, shipping, currency, prices_include_tax, tax_mode,
+		subtotal, discount_total, net_total, tax_total, total, shipping_tax, version, created_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, 1, ?, ?, ?)`,
 		o.ID, o.Number, nullable(o.CustomerID), o.CustomerGroup, o.Channel, o.Status, o.WarehouseID,
 		jsonText(o.BillingAddress), jsonText(o.ShippingAddress), o.Notes, o.DiscountBps, o.Shipping, o.Currency,
-		o.PricesIncludeTax, o.Shipping, o.CreatedBy, store.FormatTime(o.CreatedAt), store.FormatTime(o.UpdatedAt))
+		o.PricesIncludeTax, o.TaxMode, t.Net, t.Tax, t.Total, t.ShippingTax, o.CreatedBy,
+		store.FormatTime(o.CreatedAt), store.FormatTime(o.UpdatedAt))
 	if err != nil {
 		return fmt.Errorf("insert order: %w", err)
 	}
 	return nil
+}
+
+// totalsInput is what ComputeTotals needs of the order with these lines.
+func (o *Order) totalsInput(lines []*Line) TotalsInput {
+	in := TotalsInput{DiscountBps: o.DiscountBps, Shipping: o.Shipping, PricesIncludeTax: o.PricesIncludeTax, TaxMode: o.TaxMode}
+	for _, l := range lines {
+		in.Lines = append(in.Lines, PriceLine{UnitPrice: l.UnitPrice, Quantity: l.Quantity, DiscountBps: l.DiscountBps,
+			DiscountAmount: l.DiscountAmount, TaxRateBps: l.TaxRateBps})
+	}
+	return in
 }

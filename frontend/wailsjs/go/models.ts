@@ -251,6 +251,7 @@ export namespace app {
 	}
 	export class CatalogSettings {
 	    pricesIncludeTax: boolean;
+	    taxMode: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new CatalogSettings(source);
@@ -259,6 +260,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.pricesIncludeTax = source["pricesIncludeTax"];
+	        this.taxMode = source["taxMode"];
 	    }
 	}
 	export class Company {
@@ -727,6 +729,7 @@ export namespace app {
 	export class LineFields {
 	    quantity: number;
 	    discountBps: number;
+	    discountAmount: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new LineFields(source);
@@ -736,6 +739,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.quantity = source["quantity"];
 	        this.discountBps = source["discountBps"];
+	        this.discountAmount = source["discountAmount"];
 	    }
 	}
 	export class LoginUser {
@@ -1073,6 +1077,7 @@ export namespace app {
 	    quantity: number;
 	    unitPrice: number;
 	    discountBps: number;
+	    discountAmount: number;
 	    taxRateBps: number;
 	    discount: number;
 	    net: number;
@@ -1095,6 +1100,7 @@ export namespace app {
 	        this.quantity = source["quantity"];
 	        this.unitPrice = source["unitPrice"];
 	        this.discountBps = source["discountBps"];
+	        this.discountAmount = source["discountAmount"];
 	        this.taxRateBps = source["taxRateBps"];
 	        this.discount = source["discount"];
 	        this.net = source["net"];
@@ -1102,6 +1108,24 @@ export namespace app {
 	        this.gross = source["gross"];
 	        this.reserved = source["reserved"];
 	        this.backordered = source["backordered"];
+	    }
+	}
+	export class RateView {
+	    rateBps: number;
+	    net: number;
+	    tax: number;
+	    gross: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RateView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rateBps = source["rateBps"];
+	        this.net = source["net"];
+	        this.tax = source["tax"];
+	        this.gross = source["gross"];
 	    }
 	}
 	export class OrderView {
@@ -1124,6 +1148,9 @@ export namespace app {
 	    netTotal: number;
 	    taxTotal: number;
 	    total: number;
+	    taxMode: string;
+	    shippingTax: number;
+	    rates: RateView[];
 	    version: number;
 	    createdBy: string;
 	    createdAt: string;
@@ -1156,6 +1183,9 @@ export namespace app {
 	        this.netTotal = source["netTotal"];
 	        this.taxTotal = source["taxTotal"];
 	        this.total = source["total"];
+	        this.taxMode = source["taxMode"];
+	        this.shippingTax = source["shippingTax"];
+	        this.rates = this.convertValues(source["rates"], RateView);
 	        this.version = source["version"];
 	        this.createdBy = source["createdBy"];
 	        this.createdAt = source["createdAt"];
@@ -1699,6 +1729,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class ReceiveLine {
 	    lineId: string;
 	    productId: string;

@@ -34,6 +34,8 @@ export function SetPriceListItem(arg1:string,arg2:string,arg3:number):Promise<vo
 
 export function SetPricesIncludeTax(arg1:boolean):Promise<app.CatalogSettings>;
 
+export function SetTaxMode(arg1:string):Promise<app.CatalogSettings>;
+
 export function Settings():Promise<app.CatalogSettings>;
 
 export function TaxClasses():Promise<Array<app.TaxClass>>;

@@ -66,6 +66,10 @@ export function SetPricesIncludeTax(arg1) {
   return window['go']['app']['CatalogAPI']['SetPricesIncludeTax'](arg1);
 }
 
+export function SetTaxMode(arg1) {
+  return window['go']['app']['CatalogAPI']['SetTaxMode'](arg1);
+}
+
 export function Settings() {
   return window['go']['app']['CatalogAPI']['Settings']();
 }
