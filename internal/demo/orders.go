@@ -1,0 +1,265 @@
+package demo
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"oms/internal/catalog"
+	"oms/internal/customer"
+	"oms/internal/order"
+	"oms/internal/stock"
+	"oms/internal/store"
+)
+
+// OrderCount is how many orders the demo takes over its 60 days.
+const OrderCount = 160
+
+// plan is one order of the demo: what it is and how far it gets.
+type plan struct {
+	n        int
+	channel  order.Channel
+	customer *customer.Customer
+	lines    []order.LineInput
+	target   order.Status
+	id       string
+	number   string
+}
+
+// step is one thing that happens to an order at a moment.
+type step struct {
+	at   time.Time
+	p    *plan
+	kind string // create, confirm, handover, picking, packed, shipped, delivered, cancel, and the payment and return kinds
+}
+
+func (s *seeder) orders() error {
+	start := s.now.AddDate(0, 0, -60)
+	var steps []step
+	for n := range OrderCount {
+		p := s.planOrder(n)
+		// Orders arrive through the working day, spread over the period.
+		day := start.Add(time.Duration(n) * (60 * 24 * time.Hour) / OrderCount).Truncate(24 * time.Hour)
+		t0 := day.Add(time.Duration(8*60+s.rng.IntN(9*60)) * time.Minute)
+		steps = append(steps, s.schedule(p, t0)...)
+	}
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].at.Before(steps[j].at) })
+	for _, st := range steps {
+		if st.at.After(s.now) {
+			continue // it has not happened yet
+		}
+		if st.at.After(s.clock) {
+			s.clock = st.at
+		}
+		if err := s.do(st); err != nil {
+			return fmt.Errorf("order %d %s: %w", st.p.n, st.kind, err)
+		}
+		s.tick(time.Second)
+	}
+	for _, st := range steps {
+		if st.kind == "create" && st.p.id != "" {
+			o, err := s.Orders.FindOrderByID(s.ctx, st.p.id)
+			if err != nil {
+				return err
+			}
+			s.sum.ByStatus[o.Status]++
+			s.sum.Orders++
+		}
+	}
+	return nil
+}
+
+// planOrder chooses an order's channel, customer, lines and final status.
+func (s *seeder) planOrder(n int) *plan {
+	p := &plan{n: n}
+	switch r := s.rng.IntN(100); {
+	case r < 45:
+		p.channel = order.ChannelCounter
+	case r < 65:
+		p.channel = order.ChannelPhone
+	case r < 80:
+		p.channel = order.ChannelEmail
+	default:
+		p.channel = order.ChannelWeb
+	}
+	if p.channel != order.ChannelCounter || s.rng.IntN(100) < 35 {
+		p.customer = s.customers[s.rng.IntN(len(s.customers))]
+	}
+	seen := map[string]bool{}
+	for range 1 + s.rng.IntN(5) {
+		pr := s.inStockProduct()
+		if seen[pr.ID] {
+			continue
+		}
+		seen[pr.ID] = true
+		p.lines = append(p.lines, order.LineInput{ProductID: pr.ID, Quantity: int64(1 + s.rng.IntN(4))})
+	}
+	age := OrderCount - n // the last orders are the newest
+	switch r := s.rng.IntN(100); {
+	case age <= 4 && r < 50:
+		p.target = order.StatusDraft // a sale parked at the counter, an order still being taken
+	case r < 7:
+		p.target = order.StatusCancelled
+	case p.channel == order.ChannelCounter:
+		p.target = order.StatusDelivered
+	case age <= 30:
+		p.target = []order.Status{order.StatusConfirmed, order.StatusPicking, order.StatusPacked, order.StatusShipped}[s.rng.IntN(4)]
+	case age <= 45 && r < 40:
+		p.target = order.StatusShipped
+	default:
+		p.target = order.StatusDelivered
+	}
+	return p
+}
+
+// inStockProduct picks a product, mostly one with stock left.
+func (s *seeder) inStockProduct() *catalog.Product {
+	for range 20 {
+		pr := s.products[s.rng.IntN(len(s.products))]
+		if s.productStock[pr.ID] > 8 {
+			s.productStock[pr.ID] -= 4
+			return pr
+		}
+	}
+	return s.products[s.rng.IntN(len(s.products))]
+}
+
+// schedule lays out an order's steps from its creation at t0.
+func (s *seeder) schedule(p *plan, t0 time.Time) []step {
+	out := []step{{at: t0, p: p, kind: "create"}}
+	add := func(d time.Duration, kind string) time.Time {
+		t := out[len(out)-1].at.Add(d)
+		out = append(out, step{at: t, p: p, kind: kind})
+		return t
+	}
+	if p.target == order.StatusDraft {
+		return out
+	}
+	if p.channel == order.ChannelCounter {
+		add(2*time.Minute, "confirm")
+		add(time.Minute, "handover")
+		return out
+	}
+	add(time.Duration(10+s.rng.IntN(110))*time.Minute, "confirm")
+	if p.target == order.StatusCancelled {
+		add(time.Duration(2+s.rng.IntN(30))*time.Hour, "cancel")
+		return out
+	}
+	for _, st := range []order.Status{order.StatusPicking, order.StatusPacked, order.StatusShipped, order.StatusDelivered} {
+		if stageOf(st) > stageOf(p.target) {
+			break
+		}
+		switch st {
+		case order.StatusPicking:
+			add(time.Duration(14+s.rng.IntN(6))*time.Hour, string(st)) // next morning
+		case order.StatusPacked:
+			add(time.Duration(20+s.rng.IntN(70))*time.Minute, string(st))
+		case order.StatusShipped:
+			add(time.Duration(1+s.rng.IntN(3))*time.Hour, string(st))
+		case order.StatusDelivered:
+			add(time.Duration(20+s.rng.IntN(50))*time.Hour, string(st))
+		}
+	}
+	return out
+}
+
+func stageOf(st order.Status) int {
+	for i, x := range []order.Status{order.StatusDraft, order.StatusConfirmed, order.StatusPicking, order.StatusPacked,
+		order.StatusShipped, order.StatusDelivered} {
+		if x == st {
+			return i
+		}
+	}
+	return -1
+}
+
+// do carries out one step through the order service.
+func (s *seeder) do(st step) error {
+	p := st.p
+	actor := s.clerk
+	if p.channel != order.ChannelCounter {
+		actor = s.admin
+	}
+	if p.id == "" && st.kind != "create" {
+		return nil // its creation is still in the future
+	}
+	switch st.kind {
+	case "create":
+		in := order.OrderInput{Channel: p.channel, WarehouseID: s.main.ID}
+		if p.customer != nil {
+			in.CustomerID = p.customer.ID
+		}
+		o, err := s.Orders.CreateOrder(s.ctx, actor, in)
+		if err != nil {
+			return err
+		}
+		for _, l := range p.lines {
+			s.tick(20 * time.Second)
+			if o, err = s.Orders.AddLine(s.ctx, actor, o.ID, o.Version, l); err != nil {
+				return err
+			}
+		}
+		if p.channel != order.ChannelCounter && p.channel != order.ChannelWeb {
+			ship := int64(595)
+			if o, err = s.Orders.UpdateOrder(s.ctx, actor, o.ID, o.Version, order.OrderUpdate{Shipping: &ship}); err != nil {
+				return err
+			}
+		}
+		p.id, p.number = o.ID, o.Number
+		return nil
+	case "confirm":
+		o, err := s.Orders.FindOrderByID(s.ctx, p.id)
+		if err != nil {
+			return err
+		}
+		_, err = s.Orders.Confirm(s.ctx, actor, p.id, o.Version)
+		return err
+	case "handover":
+		_, err := s.Orders.HandOver(s.ctx, actor, p.id)
+		return err
+	case "cancel":
+		_, err := s.Orders.Cancel(s.ctx, s.admin, p.id, "Customer cancelled by phone")
+		return err
+	case "picking", "packed", "shipped", "delivered":
+		who := s.pick
+		if st.kind == "delivered" {
+			who = store.Actor{UserName: "carrier"}
+		}
+		_, err := s.Orders.Advance(s.ctx, who, p.id, order.Status(st.kind), "")
+		if err != nil && st.kind == "shipped" {
+			// A backordered order waits for stock: allocate what arrived, then try once more.
+			if _, aerr := s.Orders.AllocateBackorders(s.ctx, s.pick, s.main.ID, nil); aerr != nil {
+				return aerr
+			}
+			if _, err = s.Orders.Advance(s.ctx, who, p.id, order.StatusShipped, ""); err != nil {
+				return s.restockAndShip(p, who)
+			}
+		}
+		return err
+	}
+	return fmt.Errorf("unknown step %q", st.kind)
+}
+
+// restockAndShip receives what a short order waits for (a supplier's
+// delivery), allocates it and ships the order.
+func (s *seeder) restockAndShip(p *plan, who store.Actor) error {
+	o, err := s.Orders.FindOrderByID(s.ctx, p.id)
+	if err != nil {
+		return err
+	}
+	for i, l := range o.Lines {
+		if l.Backordered == 0 {
+			continue
+		}
+		bin := s.bins[(i*5+p.n)%len(s.bins)]
+		if _, err := s.Stock.PostMovement(s.ctx, s.pick, stock.MovementInput{Kind: stock.KindReceipt, ProductID: l.ProductID,
+			WarehouseID: s.main.ID, BinID: bin.ID, Quantity: l.Backordered + 20, Reason: "Delivery from supplier"}); err != nil {
+			return err
+		}
+	}
+	if _, err := s.Orders.AllocateBackorders(s.ctx, s.pick, s.main.ID, nil); err != nil {
+		return err
+	}
+	_, err = s.Orders.Advance(s.ctx, who, p.id, order.StatusShipped, "")
+	return err
+}
