@@ -75,6 +75,9 @@ export const useDeleteTaxClass = () => usePricingMutation((id: string) => Catalo
 export const useSetPricesIncludeTax = () =>
   usePricingMutation((include: boolean) => CatalogAPI.SetPricesIncludeTax(include));
 
+/** How new orders compute tax: "line" (each line, summed) or "total" (per rate on the total). */
+export const useSetTaxMode = () => usePricingMutation((mode: string) => CatalogAPI.SetTaxMode(mode));
+
 /** Creates a price list; Go creates it active, so an inactive one is then updated to inactive. */
 export const useCreatePriceList = () =>
   usePricingMutation(async (input: PriceListInput) => {
