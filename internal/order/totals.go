@@ -79,8 +79,8 @@ type Totals struct {
 	Lines       []LineTotals `json:"lines"`
 	Subtotal    int64        `json:"subtotal"` // sum of line amounts before discounts
 	Discount    int64        `json:"discount"`
-	Net         int64        `json:"net"` // lines and shipping
-	Tax         int64        `json:"tax"` // lines and shipping
+	Net         int64        `json:"net"`         // lines and shipping
+	Tax         int64        `json:"tax"`         // lines and shipping
 	Shipping    int64        `json:"shipping"`    // the shipping charge with its tax
 	ShippingTax int64        `json:"shippingTax"` // the tax in Shipping
 	ShippingBps int64        `json:"shippingBps"` // the rate shipping is taxed at
