@@ -18,6 +18,7 @@ test: setup-test
 bench:
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 5x -timeout 30m ./internal/catalog/ ./internal/customer/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 3x -timeout 30m ./internal/stock/
+	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 3x -timeout 60m ./internal/order/
 
 setup:
 	bash scripts/setup.sh run

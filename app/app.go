@@ -32,8 +32,10 @@ type Services struct {
 func NewServices(db *store.DB) Services {
 	users := auth.NewService(db)
 	cat, st, cust := catalog.NewService(db), stock.NewService(db), customer.NewService(db)
+	orders := order.NewService(db, cat, cust, st)
+	orders.SetApprover(users) // payments: a manager approves on account over the credit limit
 	return Services{DB: db, Users: users, Company: company.NewService(db, users),
-		Catalog: cat, Stock: st, Customers: cust, Orders: order.NewService(db, cat, cust, st)}
+		Catalog: cat, Stock: st, Customers: cust, Orders: orders}
 }
 
 // Emitter sends an event to the frontend. The desktop build wraps Wails's
@@ -68,6 +70,8 @@ type App struct {
 	Catalog   *CatalogAPI
 	Stock     *StockAPI
 	Orders    *OrdersAPI
+	Payments  *PaymentsAPI
+	Returns   *ReturnsAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -81,13 +85,15 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Catalog = &CatalogAPI{a}
 	a.Stock = &StockAPI{a}
 	a.Orders = &OrdersAPI{a}
+	a.Payments = &PaymentsAPI{a}
+	a.Returns = &ReturnsAPI{a}
 	svc.DB.OnCommit(func() { go a.emitStatus() })
 	return a
 }
 
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders}
+	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls

@@ -23,6 +23,7 @@ import (
 	"oms/internal/customer"
 	"oms/internal/errs"
 	"oms/internal/importer"
+	"oms/internal/order"
 	"oms/internal/store"
 )
 
@@ -49,10 +50,12 @@ Commands:
                                    first-run setup without the window: the
                                    company and its first admin, whose password
                                    is the first line of standard input
-  seed [--products N] [--customers N] [--seed S]
+  seed [--products N] [--customers N] [--orders N] [--seed S]
                                    add generated demo data (deterministic for a
                                    seed): products with barcodes, customers with
-                                   addresses, for trying OMS and for benchmarks
+                                   addresses, orders over the last two years in
+                                   every status (they need products and
+                                   customers), for trying OMS and for benchmarks
   user add --name NAME --role ROLE [--full-name NAME]
                                    add a user; reads the password from the first
                                    line of standard input and, for counter and
@@ -390,6 +393,7 @@ func seedCmd(args []string, dataFlag string, env Env) error {
 	fs := newFlags("seed")
 	products := fs.Int("products", 0, "products to generate")
 	customers := fs.Int("customers", 0, "customers to generate")
+	orders := fs.Int("orders", 0, "orders to generate, after the products and customers")
 	seed := fs.Int64("seed", 1, "random seed")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -400,8 +404,11 @@ func seedCmd(args []string, dataFlag string, env Env) error {
 	if *products < 0 || *customers < 0 || *products > 5_000_000 || *customers > 5_000_000 {
 		return usageErr("--products and --customers must be between 0 and 5000000")
 	}
-	if *products == 0 && *customers == 0 {
-		return usageErr("seed needs --products or --customers")
+	if *orders < 0 || *orders > 20_000_000 {
+		return usageErr("--orders must be between 0 and 20000000")
+	}
+	if *products == 0 && *customers == 0 && *orders == 0 {
+		return usageErr("seed needs --products, --customers or --orders")
 	}
 	db, err := openDB(dataFlag)
 	if err != nil {
@@ -423,6 +430,12 @@ func seedCmd(args []string, dataFlag string, env Env) error {
 			return fmt.Errorf("generate customers: %w", err)
 		}
 		fmt.Fprintf(env.Stdout, "generated %d customers\n", *customers)
+	}
+	if *orders > 0 {
+		if err := order.GenerateOrders(ctx, db, *orders, uint64(*seed)); err != nil {
+			return fmt.Errorf("generate orders: %w", err)
+		}
+		fmt.Fprintf(env.Stdout, "generated %d orders\n", *orders)
 	}
 	return nil
 }

@@ -226,9 +226,13 @@ func TestMain_Seed(t *testing.T) {
 	}{
 		{"NothingAsked", []string{"--data", dir, "seed"}, 2, "", "seed needs"},
 		{"Negative", []string{"--data", dir, "seed", "--products", "-1"}, 2, "", "between 0 and"},
+		{"NegativeOrders", []string{"--data", dir, "seed", "--orders", "-1"}, 2, "", "--orders must be between 0 and"},
+		{"OrdersWithoutProducts", []string{"--data", dir, "seed", "--orders", "5"}, 1, "", "generate products first"},
 		{"Valid", []string{"--data", dir, "seed", "--products", "30", "--customers", "20"}, 0, "generated 30 products\ngenerated 20 customers", ""},
 		{"ProductsTwice", []string{"--data", dir, "seed", "--products", "5"}, 1, "", "already has generated products"},
 		{"MoreCustomers", []string{"--data", dir, "seed", "--customers", "5"}, 0, "generated 5 customers", ""},
+		{"Orders", []string{"--data", dir, "seed", "--orders", "40", "--seed", "3"}, 0, "generated 40 orders", ""},
+		{"MoreOrders", []string{"--data", dir, "seed", "--orders", "10"}, 0, "generated 10 orders", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := runCLI(t, "", nil, tc.args...)
@@ -242,10 +246,12 @@ func TestMain_Seed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var products, customers int
+	var products, customers, orders int
+	var last string
 	db.Reader().QueryRow(`SELECT count(*) FROM products`).Scan(&products)
 	db.Reader().QueryRow(`SELECT count(*) FROM customers`).Scan(&customers)
-	if products != 30 || customers != 25 {
-		t.Fatalf("%d products and %d customers, want 30 and 25", products, customers)
+	db.Reader().QueryRow(`SELECT count(*), max(number) FROM orders`).Scan(&orders, &last)
+	if products != 30 || customers != 25 || orders != 50 || last != "LOCAL-000050" {
+		t.Fatalf("%d products, %d customers, %d orders up to %s; want 30, 25, 50 up to LOCAL-000050", products, customers, orders, last)
 	}
 }

@@ -167,7 +167,9 @@ func (s *Service) Confirm(ctx context.Context, actor store.Actor, id string, ver
 }
 
 // Cancel cancels an order not yet shipped and releases the stock it holds,
-// in one transaction. note says why. EINVALID on "status" for a shipped,
+// in one transaction. What was paid is owed back: one pending refund per
+// payment method is recorded in the same transaction, for SettleRefund to
+// pay out. note says why. EINVALID on "status" for a shipped,
 // delivered or cancelled order, or on "note"; ENOTFOUND.
 func (s *Service) Cancel(ctx context.Context, actor store.Actor, id, note string) (*Order, error) {
 	note, err := checkNote(note)
@@ -180,6 +182,10 @@ func (s *Service) Cancel(ctx context.Context, actor store.Actor, id, note string
 			return err
 		}
 		if err := move(tx, o, StatusCancelled, note); err != nil {
+			return err
+		}
+		// Payments (payment.go): what was paid is owed back, as pending refunds.
+		if err := refundOnCancel(tx, o, note); err != nil {
 			return err
 		}
 		if _, err := stock.ReleaseAll(tx, stock.RefOrder, o.ID, "Order "+o.Number+" cancelled"); err != nil {
