@@ -8,5 +8,8 @@ export * as StatusAPI from '../../wailsjs/go/app/StatusAPI';
 export * as CustomersAPI from '../../wailsjs/go/app/CustomersAPI';
 export * as CatalogAPI from '../../wailsjs/go/app/CatalogAPI';
 export * as StockAPI from '../../wailsjs/go/app/StockAPI';
+export * as OrdersAPI from '../../wailsjs/go/app/OrdersAPI';
+export * as PaymentsAPI from '../../wailsjs/go/app/PaymentsAPI';
+export * as ReturnsAPI from '../../wailsjs/go/app/ReturnsAPI';
 export { app } from '../../wailsjs/go/models';
 export { EventsOn } from '../../wailsjs/runtime/runtime';

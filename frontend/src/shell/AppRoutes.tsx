@@ -7,6 +7,7 @@ import { UsersPage } from '../admin/UsersPage';
 import { CounterPage } from '../counter/CounterPage';
 import { CustomerPage } from '../customers/CustomerPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { OrdersArea } from '../orders/OrdersArea';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StockArea } from '../stock/StockArea';
 import { WarehouseArea } from '../warehouse/WarehouseArea';
@@ -24,6 +25,7 @@ export function AppRoutes({ session }: { session: SessionInfo }) {
       <Route element={<AppLayout session={session} areas={areas} />}>
         <Route index element={<Navigate to={landing} replace />} />
         {can('counter') && <Route path="counter" element={<CounterPage session={session} />} />}
+        {can('orders') && <Route path="orders/*" element={<OrdersArea session={session} />} />}
         {can('customers') && (
           <Route path="customers">
             <Route index element={<CustomersPage />} />

@@ -43,7 +43,7 @@ describe('landingPath', () => {
     ['admin', '/admin'],
     ['counter', '/counter'],
     ['warehouse', '/warehouse'],
-    ['manager', '/stock'],
+    ['manager', '/orders'],
   ])('%s lands on %s', (role, path) => {
     expect(landingPath(ROLES[role])).toBe(path);
   });
@@ -53,7 +53,8 @@ describe('areaForShortcut', () => {
   it('numbers the visible areas and skips those without a screen', () => {
     const areas = visibleAreas(ROLES.counter);
     expect(areaForShortcut(areas, 1)?.key).toBe('counter');
-    expect(areaForShortcut(areas, 2)).toBeUndefined(); // Orders: no screen yet
+    expect(areaForShortcut(areas, 2)?.key).toBe('orders');
+    expect(areaForShortcut(visibleAreas(ROLES.admin), 6)).toBeUndefined(); // Reports: no screen yet
     expect(areaForShortcut(areas, 4)?.key).toBe('settings');
     expect(areaForShortcut(areas, 5)).toBeUndefined();
   });

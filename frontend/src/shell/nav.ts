@@ -15,7 +15,7 @@ export interface Area {
 /** The areas in navigation order (Settings last). */
 export const AREAS: readonly Area[] = [
   { key: 'counter', label: 'Counter', path: '/counter', permission: 'counter.use', available: true },
-  { key: 'orders', label: 'Orders', path: '/orders', permission: 'orders.*', available: false },
+  { key: 'orders', label: 'Orders', path: '/orders', permission: 'orders.*', available: true },
   { key: 'warehouse', label: 'Warehouse', path: '/warehouse', permission: 'warehouse.use', available: true },
   { key: 'stock', label: 'Stock', path: '/stock', permission: 'stock.*', available: true },
   { key: 'customers', label: 'Customers', path: '/customers', permission: 'customers.*', available: true },

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useLock } from '../api/auth';
 import { areaForShortcut, type Area } from './nav';
 
-/** The shortcuts shown on the Counter screen and in the navigation. */
+/** The app-wide shortcuts. The Counter screen lists the lock and area ones beside its own (F2 customer, F4 discount, F8 payment, F9 finish, Ctrl+Delete clear). */
 export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: 'F12 or Ctrl+L', action: 'Lock the screen' },
   { keys: 'Alt+1 … Alt+9', action: 'Go to the n-th area in the navigation' },

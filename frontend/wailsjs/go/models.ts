@@ -658,6 +658,161 @@ export namespace app {
 	        this.stationCode = source["stationCode"];
 	    }
 	}
+	export class DrawerCount {
+	    methodId: string;
+	    counted: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DrawerCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.methodId = source["methodId"];
+	        this.counted = source["counted"];
+	    }
+	}
+	export class DrawerLineView {
+	    methodId: string;
+	    methodName: string;
+	    methodKind: string;
+	    count: number;
+	    payments: number;
+	    refunds: number;
+	    net: number;
+	    expected: number;
+	    counted: number;
+	    difference: number;
+	    isCounted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DrawerLineView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.methodId = source["methodId"];
+	        this.methodName = source["methodName"];
+	        this.methodKind = source["methodKind"];
+	        this.count = source["count"];
+	        this.payments = source["payments"];
+	        this.refunds = source["refunds"];
+	        this.net = source["net"];
+	        this.expected = source["expected"];
+	        this.counted = source["counted"];
+	        this.difference = source["difference"];
+	        this.isCounted = source["isCounted"];
+	    }
+	}
+	export class DrawerSessionView {
+	    id: string;
+	    deviceId: string;
+	    status: string;
+	    currency: string;
+	    openingFloat: number;
+	    openedByName: string;
+	    openedAt: string;
+	    closedByName: string;
+	    closedAt: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DrawerSessionView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.deviceId = source["deviceId"];
+	        this.status = source["status"];
+	        this.currency = source["currency"];
+	        this.openingFloat = source["openingFloat"];
+	        this.openedByName = source["openedByName"];
+	        this.openedAt = source["openedAt"];
+	        this.closedByName = source["closedByName"];
+	        this.closedAt = source["closedAt"];
+	        this.note = source["note"];
+	    }
+	}
+	export class DrawerReportView {
+	    session: DrawerSessionView;
+	    openingFloat: number;
+	    methods: DrawerLineView[];
+	    payments: number;
+	    refunds: number;
+	    net: number;
+	    expected: number;
+	    counted: number;
+	    difference: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DrawerReportView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.session = this.convertValues(source["session"], DrawerSessionView);
+	        this.openingFloat = source["openingFloat"];
+	        this.methods = this.convertValues(source["methods"], DrawerLineView);
+	        this.payments = source["payments"];
+	        this.refunds = source["refunds"];
+	        this.net = source["net"];
+	        this.expected = source["expected"];
+	        this.counted = source["counted"];
+	        this.difference = source["difference"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DrawerSessionPage {
+	    items: DrawerSessionView[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DrawerSessionPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], DrawerSessionView);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class ExportFile {
 	    fileName: string;
 	    mimeType: string;
@@ -974,6 +1129,22 @@ export namespace app {
 	        this.notes = source["notes"];
 	    }
 	}
+	export class NewPaymentMethod {
+	    name: string;
+	    kind: string;
+	    sort: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewPaymentMethod(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.sort = source["sort"];
+	    }
+	}
 	export class OrderAddress {
 	    name: string;
 	    company: string;
@@ -1270,6 +1441,216 @@ export namespace app {
 	        this.offset = source["offset"];
 	    }
 	}
+	
+	export class PaymentMethodChange {
+	    name: string;
+	    active: boolean;
+	    sort: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PaymentMethodChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.active = source["active"];
+	        this.sort = source["sort"];
+	    }
+	}
+	export class PaymentMethodView {
+	    id: string;
+	    name: string;
+	    kind: string;
+	    active: boolean;
+	    sort: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PaymentMethodView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.active = source["active"];
+	        this.sort = source["sort"];
+	    }
+	}
+	export class PaymentRequest {
+	    methodId: string;
+	    amount: number;
+	    tendered: number;
+	    reference: string;
+	    approverId: string;
+	    approverSecret: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PaymentRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.methodId = source["methodId"];
+	        this.amount = source["amount"];
+	        this.tendered = source["tendered"];
+	        this.reference = source["reference"];
+	        this.approverId = source["approverId"];
+	        this.approverSecret = source["approverSecret"];
+	    }
+	}
+	export class PaymentSummaryView {
+	    orderId: string;
+	    currency: string;
+	    total: number;
+	    due: number;
+	    paid: number;
+	    refunded: number;
+	    pendingRefund: number;
+	    netPaid: number;
+	    balanceDue: number;
+	    overpaid: number;
+	    change: number;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PaymentSummaryView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.currency = source["currency"];
+	        this.total = source["total"];
+	        this.due = source["due"];
+	        this.paid = source["paid"];
+	        this.refunded = source["refunded"];
+	        this.pendingRefund = source["pendingRefund"];
+	        this.netPaid = source["netPaid"];
+	        this.balanceDue = source["balanceDue"];
+	        this.overpaid = source["overpaid"];
+	        this.change = source["change"];
+	        this.status = source["status"];
+	    }
+	}
+	export class SettlementView {
+	    drawerSessionId: string;
+	    reference: string;
+	    userName: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SettlementView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.drawerSessionId = source["drawerSessionId"];
+	        this.reference = source["reference"];
+	        this.userName = source["userName"];
+	        this.at = source["at"];
+	    }
+	}
+	export class PaymentView {
+	    id: string;
+	    orderId: string;
+	    methodId: string;
+	    methodKind: string;
+	    methodName: string;
+	    currency: string;
+	    amount: number;
+	    tendered: number;
+	    change: number;
+	    reference: string;
+	    reason: string;
+	    returnId: string;
+	    drawerSessionId: string;
+	    status: string;
+	    completed: boolean;
+	    approvedBy: string;
+	    userName: string;
+	    at: string;
+	    settlement?: SettlementView;
+	
+	    static createFrom(source: any = {}) {
+	        return new PaymentView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.orderId = source["orderId"];
+	        this.methodId = source["methodId"];
+	        this.methodKind = source["methodKind"];
+	        this.methodName = source["methodName"];
+	        this.currency = source["currency"];
+	        this.amount = source["amount"];
+	        this.tendered = source["tendered"];
+	        this.change = source["change"];
+	        this.reference = source["reference"];
+	        this.reason = source["reason"];
+	        this.returnId = source["returnId"];
+	        this.drawerSessionId = source["drawerSessionId"];
+	        this.status = source["status"];
+	        this.completed = source["completed"];
+	        this.approvedBy = source["approvedBy"];
+	        this.userName = source["userName"];
+	        this.at = source["at"];
+	        this.settlement = this.convertValues(source["settlement"], SettlementView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PaymentResult {
+	    payment: PaymentView;
+	    summary: PaymentSummaryView;
+	
+	    static createFrom(source: any = {}) {
+	        return new PaymentResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.payment = this.convertValues(source["payment"], PaymentView);
+	        this.summary = this.convertValues(source["summary"], PaymentSummaryView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class PostCountResult {
 	    count: StockCount;
@@ -1813,6 +2194,26 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class RefundRequest {
+	    methodId: string;
+	    amount: number;
+	    reference: string;
+	    reason: string;
+	    pending: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RefundRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.methodId = source["methodId"];
+	        this.amount = source["amount"];
+	        this.reference = source["reference"];
+	        this.reason = source["reason"];
+	        this.pending = source["pending"];
+	    }
+	}
 	export class ReorderInput {
 	    supplierId: string;
 	    warehouseId: string;
@@ -1859,6 +2260,237 @@ export namespace app {
 	        this.reorderQty = source["reorderQty"];
 	        this.cost = source["cost"];
 	        this.suggested = source["suggested"];
+	    }
+	}
+	export class ReturnLineRequest {
+	    orderLineId: string;
+	    quantity: number;
+	    disposition: string;
+	    binId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnLineRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderLineId = source["orderLineId"];
+	        this.quantity = source["quantity"];
+	        this.disposition = source["disposition"];
+	        this.binId = source["binId"];
+	    }
+	}
+	export class ReturnLineView {
+	    id: string;
+	    orderLineId: string;
+	    lineNo: number;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    quantity: number;
+	    disposition: string;
+	    warehouseId: string;
+	    binId: string;
+	    movementId: string;
+	    refund: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnLineView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.orderLineId = source["orderLineId"];
+	        this.lineNo = source["lineNo"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.quantity = source["quantity"];
+	        this.disposition = source["disposition"];
+	        this.warehouseId = source["warehouseId"];
+	        this.binId = source["binId"];
+	        this.movementId = source["movementId"];
+	        this.refund = source["refund"];
+	    }
+	}
+	export class ReturnView {
+	    id: string;
+	    number: string;
+	    orderId: string;
+	    orderNumber: string;
+	    customerId: string;
+	    status: string;
+	    reason: string;
+	    refundMethod: string;
+	    refundTotal: number;
+	    currency: string;
+	    note: string;
+	    createdBy: string;
+	    createdAt: string;
+	    lines: ReturnLineView[];
+	    refunds: PaymentView[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.customerId = source["customerId"];
+	        this.status = source["status"];
+	        this.reason = source["reason"];
+	        this.refundMethod = source["refundMethod"];
+	        this.refundTotal = source["refundTotal"];
+	        this.currency = source["currency"];
+	        this.note = source["note"];
+	        this.createdBy = source["createdBy"];
+	        this.createdAt = source["createdAt"];
+	        this.lines = this.convertValues(source["lines"], ReturnLineView);
+	        this.refunds = this.convertValues(source["refunds"], PaymentView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReturnPage {
+	    items: ReturnView[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], ReturnView);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReturnQuery {
+	    orderId: string;
+	    from: string;
+	    to: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class ReturnRequest {
+	    reason: string;
+	    note: string;
+	    lines: ReturnLineRequest[];
+	    refund: string;
+	    refundMethodId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reason = source["reason"];
+	        this.note = source["note"];
+	        this.lines = this.convertValues(source["lines"], ReturnLineRequest);
+	        this.refund = source["refund"];
+	        this.refundMethodId = source["refundMethodId"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ReturnableLineView {
+	    orderLineId: string;
+	    lineNo: number;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    quantity: number;
+	    gross: number;
+	    shipped: number;
+	    returned: number;
+	    returnable: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReturnableLineView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderLineId = source["orderLineId"];
+	        this.lineNo = source["lineNo"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.quantity = source["quantity"];
+	        this.gross = source["gross"];
+	        this.shipped = source["shipped"];
+	        this.returned = source["returned"];
+	        this.returnable = source["returnable"];
 	    }
 	}
 	export class UserView {
@@ -1923,6 +2555,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class SetupRequest {
 	    company: CompanyInput;
 	    admin: AdminInput;
