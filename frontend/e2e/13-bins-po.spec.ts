@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { area, label, pick as choose, shot, signIn, tab } from './support';
+import { area, ensureMainWarehouse, label, pick as choose, shot, signIn, tab } from './support';
 
 // Stock by bin, a purchase order's detail and deleting a price list, against
 // the real backend. Runs after 01, 10, 11 and 12 on the same backend (10
@@ -14,24 +14,7 @@ const EAN = '4006381333931';
 
 /** MAIN with bin A-01-01 and the ACME supplier, as 10-stock leaves them; added on a fresh backend. */
 async function ensureSetup(page: Page) {
-  await area(page, 'Warehouse');
-  await tab(page, 'Warehouses and bins');
-  const warehouses = page.getByRole('table', { name: 'Warehouses' });
-  await expect(warehouses).toBeVisible();
-  if ((await warehouses.getByRole('cell', { name: 'MAIN', exact: true }).count()) === 0) {
-    await page.getByLabel(label('Warehouse code')).fill('MAIN');
-    await page.getByLabel(label('Warehouse name')).fill('Main warehouse');
-    await page.getByRole('button', { name: 'Add warehouse' }).click();
-    await expect(warehouses.getByRole('cell', { name: 'MAIN', exact: true })).toBeVisible();
-  }
-  await page.getByRole('button', { name: 'Bins of MAIN' }).click();
-  const bins = page.getByRole('table', { name: 'Bins of MAIN' });
-  await expect(bins).toBeVisible();
-  if ((await bins.getByRole('cell', { name: 'A-01-01', exact: true }).count()) === 0) {
-    await page.getByLabel(label('Bin code')).fill('A-01-01');
-    await page.getByRole('button', { name: 'Add bin' }).click();
-    await expect(bins.getByRole('cell', { name: 'A-01-01', exact: true })).toBeVisible();
-  }
+  await ensureMainWarehouse(page);
   await tab(page, 'Suppliers');
   const suppliers = page.getByRole('table', { name: 'Suppliers' });
   await expect(suppliers).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { area, label, pick, shot, signIn, tab } from './support';
+import { area, ensureMainWarehouse, label, pick, shot, signIn } from './support';
 
 // A counter sale through the UI against the real backend: two products scanned
 // (one by barcode, one by SKU with a multiplier), an unknown code refused, a
@@ -11,20 +11,6 @@ test.describe.configure({ mode: 'serial' });
 
 const PEN = { sku: 'CTR-PEN', name: 'Counter Pen Blue', ean: '4006381334013', price: '2.50' };
 const PAD = { sku: 'CTR-PAD', name: 'Counter Notepad A5', ean: '5901234123990', price: '4.00' };
-
-/** The MAIN warehouse, as 10-stock leaves it; added on a fresh backend. */
-async function ensureWarehouse(page: Page) {
-  await area(page, 'Warehouse');
-  await tab(page, 'Warehouses and bins');
-  const warehouses = page.getByRole('table', { name: 'Warehouses' });
-  await expect(warehouses).toBeVisible();
-  if ((await warehouses.getByRole('cell', { name: 'MAIN', exact: true }).count()) === 0) {
-    await page.getByLabel(label('Warehouse code')).fill('MAIN');
-    await page.getByLabel(label('Warehouse name')).fill('Main warehouse');
-    await page.getByRole('button', { name: 'Add warehouse' }).click();
-    await expect(warehouses.getByRole('cell', { name: 'MAIN', exact: true })).toBeVisible();
-  }
-}
 
 async function createProduct(page: Page, p: typeof PEN) {
   await area(page, 'Stock');
@@ -41,7 +27,7 @@ async function createProduct(page: Page, p: typeof PEN) {
 
 test('a counter sale: scan, refuse an unknown code, change a quantity, finish, find it', async ({ page }) => {
   await signIn(page);
-  await ensureWarehouse(page);
+  await ensureMainWarehouse(page);
   await createProduct(page, PEN);
   await createProduct(page, PAD);
 
@@ -191,6 +177,42 @@ test('a counter sale: scan, refuse an unknown code, change a quantity, finish, f
   await expect(paid).toContainText('Cash');
   await expect(paid).toContainText('change 9.70 EUR');
   await shot(page, '36-order-page', true);
+
+  // One pen comes back faulty: restocked into A-01-01, refunded to the way it was paid.
+  await page.getByRole('group', { name: 'Order actions' }).getByRole('button', { name: 'Return items' }).click();
+  const ret = page.getByRole('dialog', { name: `Return from order ${number}` });
+  const returnLines = ret.getByRole('table', { name: 'Lines to return' });
+  await expect(returnLines.getByRole('row').filter({ hasText: PEN.sku })).toContainText('2'); // shipped
+  await ret.getByLabel(`Quantity back of ${PEN.sku}`).fill('5');
+  await ret.getByRole('button', { name: 'Record return' }).click();
+  await expect(ret.getByText('At most 2 can still come back.')).toBeVisible();
+  await ret.getByLabel(`Quantity back of ${PEN.sku}`).fill('1');
+  await expect(ret.getByRole('combobox', { name: `Bin for ${PEN.sku}` })).toHaveValue('A-01-01');
+  await ret.getByRole('combobox', { name: label('Reason') }).fill('Faulty');
+  // 2.50 less its share of the 10 % order discount.
+  await expect(ret.getByRole('status', { name: 'Refund total' })).toHaveText('Refund 2.25 EUR');
+  await shot(page, '38-return-dialog');
+  await ret.getByRole('button', { name: 'Record return' }).click();
+  await expect(ret).toBeHidden();
+
+  const returns = page.getByRole('table', { name: 'Returns' });
+  await expect(returns).toContainText(`1 × ${PEN.sku}`);
+  await expect(returns).toContainText('Restocked to A-01-01');
+  await expect(returns).toContainText('Faulty');
+  await expect(returns).toContainText('2.25 EUR');
+  // The refund is a negative payment, here back in cash from the open drawer.
+  await expect(paid.getByRole('row').filter({ hasText: 'refund' })).toContainText('-2.25 EUR');
+  await expect(page.getByRole('region', { name: 'Payments' })).toContainText('Refunded 2.25 EUR');
+  await expect(history).toContainText(/Return \S+-R\d+/);
+  await shot(page, '39-order-returned', true);
+
+  // The pen is back on the shelf: a return movement into A-01-01.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Stock/ }).click();
+  await page.getByLabel('Search products').fill(PEN.sku);
+  await page.getByRole('grid', { name: 'Products' }).getByRole('row').filter({ hasText: PEN.name }).first().click();
+  await expect(page.getByRole('heading', { name: PEN.name, level: 1 })).toBeVisible();
+  const moves = page.getByRole('table', { name: 'Movement history' });
+  await expect(moves.getByRole('row').filter({ hasText: 'Return' }).first()).toContainText('A-01-01');
 
   // The backorders view: a counter sale handed over leaves none behind.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Orders/ }).click();

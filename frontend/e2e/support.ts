@@ -41,6 +41,28 @@ export async function tab(page: Page, name: string) {
   await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
 }
 
+/** The MAIN warehouse with bin A-01-01, as 10-stock leaves them; added on a fresh backend. */
+export async function ensureMainWarehouse(page: Page) {
+  await area(page, 'Warehouse');
+  await tab(page, 'Warehouses and bins');
+  const warehouses = page.getByRole('table', { name: 'Warehouses' });
+  await expect(warehouses).toBeVisible();
+  if ((await warehouses.getByRole('cell', { name: 'MAIN', exact: true }).count()) === 0) {
+    await page.getByLabel(label('Warehouse code')).fill('MAIN');
+    await page.getByLabel(label('Warehouse name')).fill('Main warehouse');
+    await page.getByRole('button', { name: 'Add warehouse' }).click();
+    await expect(warehouses.getByRole('cell', { name: 'MAIN', exact: true })).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Bins of MAIN' }).click();
+  const bins = page.getByRole('table', { name: 'Bins of MAIN' });
+  await expect(bins).toBeVisible();
+  if ((await bins.getByRole('cell', { name: 'A-01-01', exact: true }).count()) === 0) {
+    await page.getByLabel(label('Bin code')).fill('A-01-01');
+    await page.getByRole('button', { name: 'Add bin' }).click();
+    await expect(bins.getByRole('cell', { name: 'A-01-01', exact: true })).toBeVisible();
+  }
+}
+
 /** First-run setup exactly as 01-foundation does it, when the backend is fresh. */
 async function setUp(page: Page) {
   await page.getByLabel(label('Company name')).fill('Acme Trading GmbH');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Group, Modal, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, PasswordInput, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useLoginUsers } from '../api/auth';
 import { useCompanyCurrency } from '../api/catalog';
 import {
   useAddPayment,
@@ -21,18 +22,20 @@ interface Props {
   onClose: () => void;
   /** A payment was taken; `change` is the cash to hand back from it. */
   onPaid: (summary: PaymentSummary, change: number) => void;
+  /** What the dialog says once the balance is paid; the counter's says how to finish the sale. */
+  finishHint?: string;
 }
 
 /** F8 at the counter: take one or more payments (split) until the balance is paid. */
-export function PaymentDialog({ opened, order, onClose, onPaid }: Props) {
+export function PaymentDialog({ opened, order, onClose, onPaid, finishHint = 'Press F9 (or Esc, then F9) to finish the sale.' }: Props) {
   return (
     <Modal opened={opened && !!order} onClose={onClose} title="Payment" size="lg">
-      {opened && order && <PaymentPanel order={order} onPaid={onPaid} />}
+      {opened && order && <PaymentPanel order={order} onPaid={onPaid} finishHint={finishHint} />}
     </Modal>
   );
 }
 
-function PaymentPanel({ order, onPaid }: { order: Order; onPaid: Props['onPaid'] }) {
+function PaymentPanel({ order, onPaid, finishHint }: { order: Order; onPaid: Props['onPaid']; finishHint: string }) {
   const money = useMoney();
   const summary = usePaymentSummary(order.id);
   const methods = usePaymentMethods();
@@ -58,7 +61,7 @@ function PaymentPanel({ order, onPaid }: { order: Order; onPaid: Props['onPaid']
       </SimpleGrid>
       {s.balanceDue <= 0 ? (
         <Alert color="green" title="Paid in full" role="status">
-          Press F9 (or Esc, then F9) to finish the sale.
+          {finishHint}
         </Alert>
       ) : (
         <PaymentForm key={`${s.balanceDue}-${list.length}`} order={order} balanceDue={s.balanceDue} methods={methods.data} onPaid={onPaid} />
@@ -136,12 +139,21 @@ function PaymentForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [drawerClosed, setDrawerClosed] = useState(false);
   const [float, setFloat] = useState('0');
+  // Over the customer's credit limit, on account needs a manager's PIN or password.
+  const [approval, setApproval] = useState<string | null>(null);
+  const [approverId, setApproverId] = useState<string | null>(null);
+  const [approverSecret, setApproverSecret] = useState('');
   // The dialog opened before this form was loaded: put the cursor where the clerk types first.
   const amountRef = useRef<HTMLInputElement>(null);
   const tenderedRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     (tenderedRef.current ?? amountRef.current)?.focus();
   }, [methodId]);
+
+  const users = useLoginUsers();
+  const approvers = (users.data ?? [])
+    .filter((u) => u.role === 'manager' || u.role === 'admin')
+    .map((u) => ({ value: u.id, label: u.fullName ? `${u.fullName} (${u.name})` : u.name }));
 
   const amountMinor = parseMoney(amount, minorUnits) ?? 0;
   const tenderedMinor = parseMoney(tendered, minorUnits) ?? 0;
@@ -153,13 +165,29 @@ function PaymentForm({
       setErrors({ [built.field]: built.error });
       return;
     }
+    if (approval !== null && kind === 'account') {
+      if (!approverId) {
+        setErrors({ approverId: 'Choose the manager who approves.' });
+        return;
+      }
+      if (approverSecret === '') {
+        setErrors({ approverSecret: 'The manager types their PIN or password.' });
+        return;
+      }
+      built.request.approverId = approverId;
+      built.request.approverSecret = approverSecret;
+    }
     setErrors({});
     add.mutate(
       { orderId: order.id, request: built.request },
       {
         onSuccess: (r) => onPaid(r.summary, r.payment.change),
         onError: (err) => {
-          if (err.code === 'ECONFLICT' && err.field === 'drawer') setDrawerClosed(true);
+          if (err.code === 'ECONFLICT' && err.field === 'approval') setApproval(err.message);
+          else if (err.field.startsWith('approver')) {
+            setApproverSecret('');
+            setErrors({ approverSecret: err.message });
+          } else if (err.code === 'ECONFLICT' && err.field === 'drawer') setDrawerClosed(true);
           else if (['amount', 'tendered', 'reference', 'methodId'].includes(err.field)) setErrors({ [err.field]: err.message });
           else setErrors({ form: err.message });
         },
@@ -265,6 +293,31 @@ function PaymentForm({
           <Alert color="red" role="alert">
             {errors.form}
           </Alert>
+        )}
+        {approval !== null && kind === 'account' && (
+          <Card withBorder padding="sm" role="group" aria-label="Manager approval">
+            <Text fw={600}>A manager must approve</Text>
+            <Text size="sm" c="dimmed" mb="xs">
+              {approval}
+            </Text>
+            <Group align="flex-start" grow>
+              <Select
+                label="Manager"
+                data={approvers}
+                value={approverId}
+                onChange={setApproverId}
+                error={errors.approverId}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <PasswordInput
+                label="Manager’s PIN or password"
+                value={approverSecret}
+                onChange={(e) => setApproverSecret(e.currentTarget.value)}
+                error={errors.approverSecret}
+                autoComplete="off"
+              />
+            </Group>
+          </Card>
         )}
         {drawerClosed && (
           <Card withBorder padding="sm" role="group" aria-label="Cash drawer">

@@ -3,14 +3,23 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '../api/types';
-import { OrdersAPI } from '../api/wails';
+import { OrdersAPI, ReturnsAPI } from '../api/wails';
 import { renderWithApp } from '../test/render';
 import { OrderPage } from './OrderPage';
 
 vi.mock('../api/wails', () => ({
   OrdersAPI: { Order: vi.fn(), Cancel: vi.fn(), Advance: vi.fn(), Confirm: vi.fn() },
   PaymentsAPI: { PaymentSummary: vi.fn(async () => ({ status: 'unpaid', netPaid: 0, balanceDue: 900, refunded: 0 })), Payments: vi.fn(async () => []) },
-  StockAPI: { Warehouses: vi.fn(async () => [{ id: 'w1', code: 'MAIN', name: 'Main warehouse', active: true }]) },
+  ReturnsAPI: { FindReturns: vi.fn(async () => ({ items: [], total: 0 })), ReturnableLines: vi.fn(), CreateReturn: vi.fn() },
+  AuthAPI: { LoginUsers: vi.fn(async () => []) },
+  StockAPI: {
+    Warehouses: vi.fn(async () => [{ id: 'w1', code: 'MAIN', name: 'Main warehouse', active: true }]),
+    Bins: vi.fn(async () => [
+      { id: 'b1', warehouseId: 'w1', code: 'A-01', active: true },
+      { id: 'b2', warehouseId: 'w1', code: 'B-02', active: true },
+    ]),
+    Levels: vi.fn(async () => [{ productId: 'p1', warehouseId: 'w1', binId: 'b2', onHand: 5, reserved: 0, available: 5 }]),
+  },
   SettingsAPI: { Company: vi.fn(async () => ({ currency: 'EUR' })), Currencies: vi.fn(async () => [{ code: 'EUR', minorUnits: 2 }]) },
   CatalogAPI: {},
   app: new Proxy({}, { get: () => ({ createFrom: (s: unknown) => s }) }),
@@ -74,5 +83,40 @@ describe('OrderPage', () => {
     await user.type(within(dialog).getByLabelText(/Reason/), 'Customer changed their mind');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }));
     await waitFor(() => expect(OrdersAPI.Cancel).toHaveBeenCalledWith('o1', 'Customer changed their mind'));
+  });
+
+  it('records a return: the quantity, the bin holding the product, the reason, the refund shown first', async () => {
+    vi.mocked(OrdersAPI.Order).mockResolvedValue({ ...confirmed, status: 'delivered' } as never);
+    vi.mocked(ReturnsAPI.ReturnableLines).mockResolvedValue([
+      { orderLineId: 'l1', lineNo: 1, productId: 'p1', sku: 'PEN', name: 'Pen', quantity: 3, gross: 900, shipped: 3, returned: 1, returnable: 2 },
+    ] as never);
+    vi.mocked(ReturnsAPI.CreateReturn).mockResolvedValue({ id: 'r1', number: 'S01-R000001', refundTotal: 300, refundMethod: 'original', refunds: [], lines: [] } as never);
+    renderOrder(['orders.view', 'orders.manage']);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Return items' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Return from order S01-000007' });
+    const qty = await within(dialog).findByLabelText('Quantity back of PEN');
+
+    // Too many, and no reason: refused before anything is sent.
+    await user.type(qty, '3');
+    await user.click(within(dialog).getByRole('button', { name: 'Record return' }));
+    expect(await within(dialog).findByText('At most 2 can still come back.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Say why the goods came back.')).toBeInTheDocument();
+    expect(ReturnsAPI.CreateReturn).not.toHaveBeenCalled();
+
+    await user.clear(qty);
+    await user.type(qty, '1');
+    await user.type(within(dialog).getByRole('combobox', { name: /Reason/ }), 'Faulty');
+    expect(within(dialog).getByRole('status', { name: 'Refund total' })).toHaveTextContent('Refund 3.00 EUR');
+    await user.click(within(dialog).getByRole('button', { name: 'Record return' }));
+    await waitFor(() =>
+      expect(ReturnsAPI.CreateReturn).toHaveBeenCalledWith('o1', {
+        reason: 'Faulty',
+        note: '',
+        refund: 'original',
+        refundMethodId: '',
+        lines: [{ orderLineId: 'l1', quantity: 1, disposition: 'restock', binId: 'b2' }],
+      }),
+    );
   });
 });

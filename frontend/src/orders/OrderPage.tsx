@@ -34,6 +34,8 @@ import { PageTitle } from '../shell/PageTitle';
 import { hasPermission } from '../shell/permissions';
 import { LinesTable } from './LinesTable';
 import { PaymentsCard } from './PaymentsCard';
+import { ReturnDialog } from './ReturnDialog';
+import { ReturnsCard } from './ReturnsCard';
 import { TotalsPanel } from './TotalsPanel';
 import { addressLines } from './ordersList';
 import { useMoney } from './useMoney';
@@ -78,7 +80,7 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
   const updateLine = useUpdateLine();
   const removeLine = useRemoveLine();
   const scan = useScan();
-  const [dialog, setDialog] = useState<'cancel' | 'delete' | null>(null);
+  const [dialog, setDialog] = useState<'cancel' | 'delete' | 'return' | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState('');
   const [code, setCode] = useState('');
@@ -164,6 +166,11 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
           {next && can('warehouse.use') && (
             <Button disabled={busy} onClick={() => advance.mutate({ id: o.id, to: next }, { onSuccess: done(`Order ${o.number} is ${statusLabel(next).toLowerCase()}.`), onError: failed })}>
               Advance to {statusLabel(next)}
+            </Button>
+          )}
+          {(o.status === 'shipped' || o.status === 'delivered') && can('orders.manage') && (
+            <Button disabled={busy} variant="default" onClick={() => setDialog('return')}>
+              Return items
             </Button>
           )}
           {cancellable(o.status) && can('orders.manage') && (
@@ -253,7 +260,10 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
       </Card>
       <Flex gap="md" align="flex-start" direction={{ base: 'column-reverse', md: 'row' }}>
         <div style={{ flex: '1 1 0', minWidth: 0, width: '100%' }}>
-          <PaymentsCard orderId={o.id} money={money} />
+          <Stack gap="md">
+            <PaymentsCard order={o} money={money} canPay={can('orders.create')} canRefund={can('orders.manage')} />
+            <ReturnsCard orderId={o.id} money={money} />
+          </Stack>
         </div>
         <Box w={{ base: '100%', md: 340 }} style={{ flexShrink: 0 }}>
           <Card withBorder padding="sm" component="section" aria-labelledby="order-totals">
@@ -295,7 +305,8 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
                 <Table.Td>{e.userName || '—'}</Table.Td>
                 <Table.Td>
-                  {e.from ? `${statusLabel(e.from)} → ${statusLabel(e.to)}` : statusLabel(e.to)}
+                  {/* The status stays as it is only for a return (order.CreateReturn). */}
+                  {e.from === e.to ? 'Return' : e.from ? `${statusLabel(e.from)} → ${statusLabel(e.to)}` : statusLabel(e.to)}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{e.note}</Table.Td>
               </Table.Tr>
@@ -304,10 +315,12 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
         </Table>
       </Card>
 
-
+      <ReturnDialog order={o} opened={dialog === 'return'} onClose={() => setDialog(null)} money={money} />
       <Modal opened={dialog === 'cancel'} onClose={() => setDialog(null)} title={`Cancel order ${o.number}`}>
         <Stack>
-          <Text size="sm">Reserved stock is released. The reason is kept in the order’s history.</Text>
+          <Text size="sm">
+            Reserved stock is released and what was paid is recorded as refunds to pay out. The reason is kept in the order’s history.
+          </Text>
           <Textarea
             label="Reason"
             required
