@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"os/user"
 	"strings"
+	"time"
 
 	"oms/internal/auth"
 	"oms/internal/buildinfo"
@@ -21,9 +22,11 @@ import (
 	"oms/internal/company"
 	"oms/internal/config"
 	"oms/internal/customer"
+	"oms/internal/demo"
 	"oms/internal/errs"
 	"oms/internal/importer"
 	"oms/internal/order"
+	"oms/internal/stock"
 	"oms/internal/store"
 )
 
@@ -50,6 +53,12 @@ Commands:
                                    first-run setup without the window: the
                                    company and its first admin, whose password
                                    is the first line of standard input
+  seed --demo [--seed S]            fill a fresh data directory with a small
+                                   believable business to try OMS: company,
+                                   users (their sign-in printed), products in
+                                   binned stock, customers, orders in every
+                                   status with payments, cash drawer days and
+                                   returns
   seed [--products N] [--customers N] [--orders N] [--seed S]
                                    add generated demo data (deterministic for a
                                    seed): products with barcodes, customers with
@@ -394,12 +403,19 @@ func seedCmd(args []string, dataFlag string, env Env) error {
 	products := fs.Int("products", 0, "products to generate")
 	customers := fs.Int("customers", 0, "customers to generate")
 	orders := fs.Int("orders", 0, "orders to generate, after the products and customers")
+	demoFlag := fs.Bool("demo", false, "a small demo business in a fresh data directory")
 	seed := fs.Int64("seed", 1, "random seed")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageErr("unexpected argument %q", fs.Arg(0))
+	}
+	if *demoFlag {
+		if *products != 0 || *customers != 0 || *orders != 0 {
+			return usageErr("--demo makes its own products, customers and orders; leave out --products, --customers and --orders")
+		}
+		return seedDemo(dataFlag, uint64(*seed), env)
 	}
 	if *products < 0 || *customers < 0 || *products > 5_000_000 || *customers > 5_000_000 {
 		return usageErr("--products and --customers must be between 0 and 5000000")
@@ -436,6 +452,44 @@ func seedCmd(args []string, dataFlag string, env Env) error {
 			return fmt.Errorf("generate orders: %w", err)
 		}
 		fmt.Fprintf(env.Stdout, "generated %d orders\n", *orders)
+	}
+	return nil
+}
+
+// seedDemo fills a fresh data directory with the demo business and prints
+// what it made and how its people sign in.
+func seedDemo(dataFlag string, seed uint64, env Env) error {
+	db, err := openDB(dataFlag)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx := context.Background()
+	users := auth.NewService(db)
+	cat, st, cust := catalog.NewService(db), stock.NewService(db), customer.NewService(db)
+	orders := order.NewService(db, cat, cust, st)
+	orders.SetApprover(users)
+	comp := company.NewService(db, users)
+	if fresh, err := comp.NeedsSetup(ctx); err != nil {
+		return err
+	} else if !fresh {
+		return errors.New("this data directory is already set up; the demo needs a fresh one (--data DIR)")
+	}
+	start := time.Now()
+	sum, err := demo.Seed(ctx, demo.Services{DB: db, Users: users, Company: comp, Catalog: cat, Stock: st, Customers: cust,
+		Orders: orders}, time.Now(), seed)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "demo business %s in %s: %d products, %d customers, %d orders, %d payments, %d returns\n",
+		demo.Company.Name, time.Since(start).Round(time.Millisecond), sum.Products, sum.Customers, sum.Orders, sum.Payments, sum.Returns)
+	fmt.Fprintln(env.Stdout, "sign in as:")
+	for _, u := range demo.Users {
+		secret := "password " + u.Password
+		if u.PIN != "" {
+			secret = "PIN " + u.PIN
+		}
+		fmt.Fprintf(env.Stdout, "  %-6s %-8s %s\n", u.Name, u.Role, secret)
 	}
 	return nil
 }

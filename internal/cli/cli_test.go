@@ -216,6 +216,39 @@ func TestMain_Setup(t *testing.T) {
 	}
 }
 
+func TestMain_SeedDemo(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		code       int
+		out, errIn string
+	}{
+		{"WithOtherFlags", []string{"--data", dir, "seed", "--demo", "--products", "5"}, 2, "", "leave out --products"},
+		{"Fresh", []string{"--data", dir, "seed", "--demo"}, 0, "sign in as:\n  admin  admin    password demo-admin-1", ""},
+		{"Twice", []string{"--data", dir, "seed", "--demo"}, 1, "", "already set up"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, "", nil, tc.args...)
+			if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.errIn) {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want exit %d, ~%q, ~%q", code, out, errOut, tc.code, tc.out, tc.errIn)
+			}
+		})
+	}
+	db, err := store.Open(context.Background(), config.DBPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var orders, products int
+	if err := db.Reader().QueryRow(`SELECT (SELECT count(*) FROM orders), (SELECT count(*) FROM products)`).Scan(&orders, &products); err != nil {
+		t.Fatal(err)
+	}
+	if orders == 0 || products == 0 {
+		t.Fatalf("demo made %d orders and %d products", orders, products)
+	}
+}
+
 func TestMain_Seed(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
