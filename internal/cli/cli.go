@@ -489,7 +489,7 @@ func seedDemo(dataFlag string, seed uint64, env Env) error {
 		if u.PIN != "" {
 			secret = "PIN " + u.PIN
 		}
-		fmt.Fprintf(env.Stdout, "  %-6s %-8s %s\n", u.Name, u.Role, secret)
+		fmt.Fprintf(env.Stdout, "  %-6s %-9s %s\n", u.Name, u.Role, secret)
 	}
 	return nil
 }

@@ -225,7 +225,7 @@ func TestMain_SeedDemo(t *testing.T) {
 		out, errIn string
 	}{
 		{"WithOtherFlags", []string{"--data", dir, "seed", "--demo", "--products", "5"}, 2, "", "leave out --products"},
-		{"Fresh", []string{"--data", dir, "seed", "--demo"}, 0, "sign in as:\n  admin  admin    password demo-admin-1", ""},
+		{"Fresh", []string{"--data", dir, "seed", "--demo"}, 0, "sign in as:\n  admin  admin     password demo-admin-1", ""},
 		{"Twice", []string{"--data", dir, "seed", "--demo"}, 1, "", "already set up"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
