@@ -37,10 +37,14 @@ var Company = company.Input{Name: "Hartmann Werkzeuge GmbH", AddressLine1: "Indu
 	City: "Berlin", Country: "DE", Currency: "EUR", TaxID: "DE123456789", Email: "info@hartmann-werkzeuge.example",
 	Phone: "+49 30 5550 1200"}
 
-// Summary says what Seed made.
+// Summary says what Seed made. Payments and Refunds count the records of
+// the payments ledger (a split payment is two); ByPayment counts the
+// orders by how far they are paid.
 type Summary struct {
 	Products, Customers, Orders, Payments, Returns int
+	Refunds, DrawerSessions                        int
 	ByStatus                                       map[order.Status]int
+	ByPayment                                      map[order.PaymentStatus]int
 }
 
 // Services are the services Seed writes through.
@@ -56,14 +60,15 @@ type Services struct {
 
 type seeder struct {
 	Services
-	ctx   context.Context
-	rng   *rand.Rand
-	now   time.Time // the demo's "today"; orders spread over the 60 days before it
-	clock time.Time // the time the services record, moving forward
-	admin store.Actor
-	clerk store.Actor
-	pick  store.Actor
-	sum   Summary
+	ctx     context.Context
+	rng     *rand.Rand
+	now     time.Time // the demo's "today"; orders spread over the 60 days before it
+	clock   time.Time // the time the services record, moving forward
+	admin   store.Actor
+	manager store.Actor
+	clerk   store.Actor
+	pick    store.Actor
+	sum     Summary
 
 	main, store  *stock.Warehouse
 	bins         []*stock.Bin
@@ -72,15 +77,20 @@ type seeder struct {
 	standard     *catalog.TaxClass
 	reduced      *catalog.TaxClass
 	productStock map[string]int64
+	productBin   map[string]string           // product id -> the bin of its opening stock
+	methods      map[order.MethodKind]string // the first active payment method of each kind
 }
 
 // Seed fills the database behind svc, which must be fresh: no company yet
 // (ECONFLICT otherwise, from company setup). now is the demo's today: the
-// orders are dated in the 60 days before it. The services' clock (svc.DB.Now)
-// is moved along while seeding and restored after.
+// orders are dated in the 60 days before it, with their payments, a cash
+// drawer session for each day of counter sales (today's left open) and a
+// few returns. The services' clock (svc.DB.Now) is moved along while
+// seeding and restored after.
 func Seed(ctx context.Context, svc Services, now time.Time, seed uint64) (*Summary, error) {
 	s := &seeder{Services: svc, ctx: ctx, rng: rand.New(rand.NewPCG(seed, seed^0x5eed)), now: now,
-		sum: Summary{ByStatus: map[order.Status]int{}}, productStock: map[string]int64{}}
+		sum:          Summary{ByStatus: map[order.Status]int{}, ByPayment: map[order.PaymentStatus]int{}},
+		productStock: map[string]int64{}, productBin: map[string]string{}}
 	s.clock = now.AddDate(0, 0, -90)
 	restore := svc.DB.Now
 	svc.DB.Now = func() time.Time { return s.clock }
@@ -117,6 +127,8 @@ func (s *seeder) people() error {
 			return fmt.Errorf("user %s: %w", in.Name, err)
 		}
 		switch auth.Role(in.Role) {
+		case auth.RoleManager:
+			s.manager = store.Actor{UserID: u.ID, UserName: u.Name}
 		case auth.RoleCounter:
 			s.clerk = store.Actor{UserID: u.ID, UserName: u.Name}
 		case auth.RoleWarehouse:

@@ -15,34 +15,64 @@ import (
 // OrderCount is how many orders the demo takes over its 60 days.
 const OrderCount = 160
 
-// plan is one order of the demo: what it is and how far it gets.
+// plan is one order of the demo: what it is, how far it gets, how it is
+// paid and whether goods come back.
 type plan struct {
 	n        int
 	channel  order.Channel
 	customer *customer.Customer
 	lines    []order.LineInput
 	target   order.Status
+	t0       time.Time // when it is taken
+	how      payHow
+	deposit  bool        // only a deposit is paid so far
+	ret      *returnPlan // goods that come back after delivery, or nil
 	id       string
 	number   string
+
+	// Set by schedule: when it is handed over or delivered, paid and
+	// cancelled (each zero if it never is).
+	deliveredAt, paidAt, cancelAt time.Time
 }
 
-// step is one thing that happens to an order at a moment.
+// step is one thing that happens at a moment: to an order, or to the
+// counter's cash drawer (p nil).
 type step struct {
 	at   time.Time
 	p    *plan
-	kind string // create, confirm, handover, picking, packed, shipped, delivered, cancel, and the payment and return kinds
+	kind string // create, confirm, handover, picking, packed, shipped, delivered, cancel, pay, settle, return; open, close
+}
+
+// name says what a step concerns, for errors.
+func (st step) name() string {
+	if st.p == nil {
+		return "drawer " + st.kind
+	}
+	return fmt.Sprintf("order %d %s", st.p.n, st.kind)
 }
 
 func (s *seeder) orders() error {
+	if err := s.findMethods(); err != nil {
+		return err
+	}
 	start := s.now.AddDate(0, 0, -60)
-	var steps []step
+	plans := make([]*plan, OrderCount)
 	for n := range OrderCount {
 		p := s.planOrder(n)
 		// Orders arrive through the working day, spread over the period.
 		day := start.Add(time.Duration(n) * (60 * 24 * time.Hour) / OrderCount).Truncate(24 * time.Hour)
-		t0 := day.Add(time.Duration(8*60+s.rng.IntN(9*60)) * time.Minute)
-		steps = append(steps, s.schedule(p, t0)...)
+		p.t0 = day.Add(time.Duration(8*60+s.rng.IntN(9*60)) * time.Minute)
+		plans[n] = p
 	}
+	s.planPayments(plans)
+	var steps []step
+	for _, p := range plans {
+		steps = append(steps, s.schedule(p)...)
+	}
+	steps = s.leaveOnePending(plans, steps)
+	steps = append(steps, s.planReturns(plans)...)
+	drawer := s.drawerDays(steps)
+	steps = append(s.afterClosing(steps, drawer), drawer...)
 	sort.SliceStable(steps, func(i, j int) bool { return steps[i].at.Before(steps[j].at) })
 	for _, st := range steps {
 		if st.at.After(s.now) {
@@ -52,19 +82,48 @@ func (s *seeder) orders() error {
 			s.clock = st.at
 		}
 		if err := s.do(st); err != nil {
-			return fmt.Errorf("order %d %s: %w", st.p.n, st.kind, err)
+			return fmt.Errorf("%s: %w", st.name(), err)
 		}
 		s.tick(time.Second)
 	}
-	for _, st := range steps {
-		if st.kind == "create" && st.p.id != "" {
-			o, err := s.Orders.FindOrderByID(s.ctx, st.p.id)
-			if err != nil {
-				return err
-			}
-			s.sum.ByStatus[o.Status]++
-			s.sum.Orders++
+	return s.count(plans)
+}
+
+// count fills in the summary from what the services hold.
+func (s *seeder) count(plans []*plan) error {
+	for _, p := range plans {
+		if p.id == "" {
+			continue
 		}
+		o, err := s.Orders.FindOrderByID(s.ctx, p.id)
+		if err != nil {
+			return err
+		}
+		s.sum.ByStatus[o.Status]++
+		s.sum.Orders++
+		pays, err := s.Orders.FindPayments(s.ctx, p.id)
+		if err != nil {
+			return err
+		}
+		for _, pay := range pays {
+			if pay.Amount > 0 {
+				s.sum.Payments++
+			} else {
+				s.sum.Refunds++
+			}
+		}
+		ps, err := s.Orders.FindPaymentSummary(s.ctx, p.id)
+		if err != nil {
+			return err
+		}
+		s.sum.ByPayment[ps.Status]++
+	}
+	var err error
+	if _, s.sum.Returns, err = s.Orders.FindReturns(s.ctx, order.ReturnFilter{Limit: 1}); err != nil {
+		return err
+	}
+	if _, s.sum.DrawerSessions, err = s.Orders.FindDrawerSessions(s.ctx, 1, 0); err != nil {
+		return err
 	}
 	return nil
 }
@@ -124,9 +183,10 @@ func (s *seeder) inStockProduct() *catalog.Product {
 	return s.products[s.rng.IntN(len(s.products))]
 }
 
-// schedule lays out an order's steps from its creation at t0.
-func (s *seeder) schedule(p *plan, t0 time.Time) []step {
-	out := []step{{at: t0, p: p, kind: "create"}}
+// schedule lays out an order's steps from its creation at p.t0: its way
+// through the lifecycle, then its payments.
+func (s *seeder) schedule(p *plan) []step {
+	out := []step{{at: p.t0, p: p, kind: "create"}}
 	add := func(d time.Duration, kind string) time.Time {
 		t := out[len(out)-1].at.Add(d)
 		out = append(out, step{at: t, p: p, kind: kind})
@@ -137,13 +197,13 @@ func (s *seeder) schedule(p *plan, t0 time.Time) []step {
 	}
 	if p.channel == order.ChannelCounter {
 		add(2*time.Minute, "confirm")
-		add(time.Minute, "handover")
-		return out
+		p.deliveredAt = add(2*time.Minute, "handover") // paid in between
+		return append(out, s.schedulePayments(p, out)...)
 	}
 	add(time.Duration(10+s.rng.IntN(110))*time.Minute, "confirm")
 	if p.target == order.StatusCancelled {
-		add(time.Duration(2+s.rng.IntN(30))*time.Hour, "cancel")
-		return out
+		p.cancelAt = add(time.Duration(2+s.rng.IntN(30))*time.Hour, "cancel")
+		return append(out, s.schedulePayments(p, out)...)
 	}
 	for _, st := range []order.Status{order.StatusPicking, order.StatusPacked, order.StatusShipped, order.StatusDelivered} {
 		if stageOf(st) > stageOf(p.target) {
@@ -157,10 +217,27 @@ func (s *seeder) schedule(p *plan, t0 time.Time) []step {
 		case order.StatusShipped:
 			add(time.Duration(1+s.rng.IntN(3))*time.Hour, string(st))
 		case order.StatusDelivered:
-			add(time.Duration(20+s.rng.IntN(50))*time.Hour, string(st))
+			p.deliveredAt = add(time.Duration(20+s.rng.IntN(50))*time.Hour, string(st))
 		}
 	}
-	return out
+	return append(out, s.schedulePayments(p, out)...)
+}
+
+// stepAt returns when the step of kind happens among steps, zero if never.
+func stepAt(steps []step, kind string) time.Time {
+	for _, st := range steps {
+		if st.kind == kind {
+			return st.at
+		}
+	}
+	return time.Time{}
+}
+
+// cancelNotes say how the customer cancelled, by the order's channel.
+var cancelNotes = map[order.Channel]string{
+	order.ChannelPhone: "Customer cancelled by phone",
+	order.ChannelEmail: "Customer cancelled by email",
+	order.ChannelWeb:   "Customer cancelled in the web shop",
 }
 
 func stageOf(st order.Status) int {
@@ -175,6 +252,12 @@ func stageOf(st order.Status) int {
 
 // do carries out one step through the order service.
 func (s *seeder) do(st step) error {
+	switch st.kind {
+	case "open":
+		return s.openDrawer()
+	case "close":
+		return s.closeDrawer()
+	}
 	p := st.p
 	actor := s.clerk
 	if p.channel != order.ChannelCounter {
@@ -218,8 +301,14 @@ func (s *seeder) do(st step) error {
 		_, err := s.Orders.HandOver(s.ctx, actor, p.id)
 		return err
 	case "cancel":
-		_, err := s.Orders.Cancel(s.ctx, s.admin, p.id, "Customer cancelled by phone")
+		_, err := s.Orders.Cancel(s.ctx, s.admin, p.id, cancelNotes[p.channel])
 		return err
+	case "pay":
+		return s.pay(p, actor)
+	case "settle":
+		return s.settle(p)
+	case "return":
+		return s.takeBack(p)
 	case "picking", "packed", "shipped", "delivered":
 		who := s.pick
 		if st.kind == "delivered" {

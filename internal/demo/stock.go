@@ -55,6 +55,7 @@ func (s *seeder) stockUp() error {
 			return fmt.Errorf("opening stock of %s: %w", p.SKU, err)
 		}
 		s.productStock[p.ID] = qty
+		s.productBin[p.ID] = bin.ID
 		if i%4 == 0 {
 			shop := int64(2 + s.rng.IntN(10))
 			if _, err := s.Stock.PostMovement(s.ctx, s.admin, stock.MovementInput{Kind: stock.KindReceipt, ProductID: p.ID,
