@@ -481,8 +481,9 @@ func seedDemo(dataFlag string, seed uint64, env Env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "demo business %s in %s: %d products, %d customers, %d orders, %d payments, %d returns\n",
-		demo.Company.Name, time.Since(start).Round(time.Millisecond), sum.Products, sum.Customers, sum.Orders, sum.Payments, sum.Returns)
+	fmt.Fprintf(env.Stdout, "demo business %s in %s: %d products, %d customers, %d orders, %d payments, %d refunds, %d returns, %d cash drawer days\n",
+		demo.Company.Name, time.Since(start).Round(time.Millisecond), sum.Products, sum.Customers, sum.Orders, sum.Payments,
+		sum.Refunds, sum.Returns, sum.DrawerSessions)
 	fmt.Fprintln(env.Stdout, "sign in as:")
 	for _, u := range demo.Users {
 		secret := "password " + u.Password

@@ -279,7 +279,8 @@ func countable(k MethodKind) bool { return k == MethodCash || k == MethodCard }
 // to (the float included for cash); the difference counted - expected is
 // recorded per method. Returns the end-of-day report. ECONFLICT on
 // "drawer" when the drawer is not open; EINVALID on "counts" or "note";
-// ENOTFOUND on "counts[i].methodId".
+// ENOTFOUND on "counts[i].methodId". Only a card terminal's count may be
+// negative (it refunded more than it took that day).
 func (s *Service) CloseDrawer(ctx context.Context, actor store.Actor, counts []DrawerCountInput, note string) (*DrawerReport, error) {
 	note, err := checkNote(note)
 	if err != nil {
@@ -288,9 +289,6 @@ func (s *Service) CloseDrawer(ctx context.Context, actor store.Actor, counts []D
 	counted := map[string]int64{}
 	for i, c := range counts {
 		c.MethodID = strings.TrimSpace(c.MethodID)
-		if c.Counted < 0 {
-			return nil, errs.Invalid(fmt.Sprintf("counts[%d].counted", i), "A counted amount cannot be negative.")
-		}
 		if _, dup := counted[c.MethodID]; dup {
 			return nil, errs.Invalid(fmt.Sprintf("counts[%d].methodId", i), "Each method is counted once.")
 		}
@@ -306,6 +304,20 @@ func (s *Service) CloseDrawer(ctx context.Context, actor store.Actor, counts []D
 			return &errs.Error{Code: errs.ECONFLICT, Field: "drawer", Message: "The cash drawer is not open."}
 		}
 		id = d.ID
+		// Cash in a drawer is never less than nothing; a card terminal's day
+		// is negative when it paid back more than it took.
+		for i, c := range counts {
+			if c.Counted >= 0 {
+				continue
+			}
+			m, err := findMethod(ctx, tx, strings.TrimSpace(c.MethodID))
+			if err != nil {
+				return errs.Prefix(fmt.Sprintf("counts[%d]", i), err)
+			}
+			if m.Kind != MethodCard {
+				return errs.Invalid(fmt.Sprintf("counts[%d].counted", i), "A counted amount of %s cannot be negative.", m.Name)
+			}
+		}
 		totals, err := drawerTotals(ctx, tx, d)
 		if err != nil {
 			return err

@@ -145,3 +145,31 @@ func TestDrawerService_OpenCloseReport(t *testing.T) {
 		t.Fatalf("%d counts recorded", n)
 	}
 }
+
+// A card terminal that paid back more than it took that day counts a
+// negative amount; cash never does.
+func TestDrawerService_CardDayNegative(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	o := e.draft(t, LineInput{ProductID: e.bolt.ID, Quantity: 1}) // 11.90, paid by card before the drawer opened
+	if _, err := e.s.AddPayment(ctx, testActor, o.ID, PaymentInput{MethodID: "card", Amount: 1190}); err != nil {
+		t.Fatal(err)
+	}
+	e.tick()
+	if _, err := e.s.OpenDrawer(ctx, testActor, 5000, ""); err != nil {
+		t.Fatal(err)
+	}
+	e.tick()
+	if _, err := e.s.Refund(ctx, testActor, o.ID, RefundInput{MethodID: "card", Amount: 1190, Reason: "Faulty"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := e.s.CloseDrawer(ctx, testActor, []DrawerCountInput{{MethodID: "cash", Counted: -5}, {MethodID: "card", Counted: -1190}}, "")
+	wantErr(t, err, errs.EINVALID, "counts[0].counted")
+	r, err := e.s.CloseDrawer(ctx, testActor, []DrawerCountInput{{MethodID: "cash", Counted: 5000}, {MethodID: "card", Counted: -1190}}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Difference != 0 || r.Expected != 5000-1190 {
+		t.Fatalf("report = %+v", r)
+	}
+}
