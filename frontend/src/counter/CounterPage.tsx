@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Alert, Box, Badge, Button, Card, Flex, Group, Kbd, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { Link } from 'react-router';
 import { fetchPaymentSummary, statusColor, statusLabel, useOrderEvents, type Order } from '../api/orders';
 import { toApiError } from '../api/errors';
 import { useStatus } from '../api/status';
@@ -227,6 +228,9 @@ export function CounterPage({ session }: { session: SessionInfo }) {
           </Text>
           {order && order.discountBps > 0 && <Badge variant="outline">Order discount {percentText(order.discountBps)} %</Badge>}
         </Group>
+        <Button component={Link} to="/counter/drawer" variant="default" size="compact-sm" h={32}>
+          Cash drawer
+        </Button>
       </Group>
 
       {!canSell && (

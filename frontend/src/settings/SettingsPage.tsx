@@ -5,6 +5,7 @@ import { hasPermission } from '../shell/permissions';
 import { CompanySettings } from './CompanySettings';
 import { OwnPasswordForm } from './OwnPasswordForm';
 import { OwnPinForm } from './OwnPinForm';
+import { PaymentMethods } from './PaymentMethods';
 import { ThemeSwitch } from './ThemeSwitch';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -18,7 +19,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-/** Settings: the company (admin only), the user's own password and PIN, and the theme. */
+/** Settings: the company and its payment methods (admin only), the user's own password and PIN, and the theme. */
 export function SettingsPage({ session }: { session: SessionInfo }) {
   const canCompany = hasPermission(session.permissions, 'settings.company');
   return (
@@ -27,6 +28,11 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
       {canCompany && (
         <Section title="Company">
           <CompanySettings autoFocus />
+        </Section>
+      )}
+      {canCompany && (
+        <Section title="Payment methods">
+          <PaymentMethods />
         </Section>
       )}
       <Section title="My password">

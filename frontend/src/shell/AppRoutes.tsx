@@ -4,6 +4,7 @@ import type { SessionInfo } from '../api/types';
 import { AdminPage } from '../admin/AdminPage';
 import { AuditLogPage } from '../admin/AuditLogPage';
 import { UsersPage } from '../admin/UsersPage';
+import { DrawerPage } from '../cash/DrawerPage';
 import { CounterPage } from '../counter/CounterPage';
 import { CustomerPage } from '../customers/CustomerPage';
 import { CustomersPage } from '../customers/CustomersPage';
@@ -25,6 +26,7 @@ export function AppRoutes({ session }: { session: SessionInfo }) {
       <Route element={<AppLayout session={session} areas={areas} />}>
         <Route index element={<Navigate to={landing} replace />} />
         {can('counter') && <Route path="counter" element={<CounterPage session={session} />} />}
+        {can('counter') && <Route path="counter/drawer" element={<DrawerPage />} />}
         {can('orders') && <Route path="orders/*" element={<OrdersArea session={session} />} />}
         {can('customers') && (
           <Route path="customers">
