@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { area, label, pick, shot, signIn, tab } from './support';
+import { area, ensureMainWarehouse, label, pick, shot, signIn } from './support';
 
 // The cash drawer and the end of the day through the UI against the real
 // backend: a negative float refused, the drawer opened with 50.00, a cash sale
@@ -20,20 +20,6 @@ function minor(text: string | null): number {
   return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
 }
 const major = (n: number) => (n / 100).toFixed(2);
-
-/** The MAIN warehouse, as 10-stock leaves it; added on a fresh backend. */
-async function ensureWarehouse(page: Page) {
-  await area(page, 'Warehouse');
-  await tab(page, 'Warehouses and bins');
-  const warehouses = page.getByRole('table', { name: 'Warehouses' });
-  await expect(warehouses).toBeVisible();
-  if ((await warehouses.getByRole('cell', { name: 'MAIN', exact: true }).count()) === 0) {
-    await page.getByLabel(label('Warehouse code')).fill('MAIN');
-    await page.getByLabel(label('Warehouse name')).fill('Main warehouse');
-    await page.getByRole('button', { name: 'Add warehouse' }).click();
-    await expect(warehouses.getByRole('cell', { name: 'MAIN', exact: true })).toBeVisible();
-  }
-}
 
 async function ensureProduct(page: Page) {
   await area(page, 'Stock');
@@ -88,7 +74,7 @@ async function closeLeftOpenDrawer(page: Page) {
 
 test('open the drawer, sell for cash, close it 1.00 short, read the report and past sessions', async ({ page }) => {
   await signIn(page);
-  await ensureWarehouse(page);
+  await ensureMainWarehouse(page);
   await ensureProduct(page);
   await openCounter(page);
   await openDrawerScreen(page);
@@ -101,7 +87,7 @@ test('open the drawer, sell for cash, close it 1.00 short, read the report and p
   await opener.getByRole('button', { name: 'Open drawer' }).click();
   await expect(opener).toContainText('The opening float cannot be negative.');
   await expect(float).toHaveAttribute('aria-invalid', 'true');
-  await shot(page, '40-drawer-float-refused');
+  await shot(page, '50-drawer-float-refused');
   await float.fill('50.00');
   await opener.getByRole('button', { name: 'Open drawer' }).click();
   const current = page.getByRole('region', { name: 'Current session' });
@@ -110,7 +96,7 @@ test('open the drawer, sell for cash, close it 1.00 short, read the report and p
   await expect(facts).toContainText('admin');
   await expect(facts).toContainText('50.00 EUR');
   await expect(methodRow(current.getByRole('table', { name: 'Expected so far' }), 'Cash')).toContainText('50.00 EUR');
-  await shot(page, '41-drawer-open');
+  await shot(page, '51-drawer-open');
 
   // A cash sale at the counter, paid exactly.
   await page.getByRole('link', { name: 'Back to the counter' }).click();
@@ -120,7 +106,7 @@ test('open the drawer, sell for cash, close it 1.00 short, read the report and p
   await scan.fill(MUG.sku);
   await scan.press('Enter');
   await expect(page.getByRole('table', { name: 'Sale lines' })).toContainText(MUG.name);
-  await shot(page, '47-counter-with-drawer-link');
+  await shot(page, '57-counter-with-drawer-link');
   await page.keyboard.press('F8');
   const pay = page.getByRole('dialog', { name: 'Payment' });
   await pay.locator('label').filter({ hasText: /^Cash$/ }).click();
@@ -148,7 +134,7 @@ test('open the drawer, sell for cash, close it 1.00 short, read the report and p
   await expect(cashRow).toContainText('-1.00 EUR');
   await expect(methodRow(count, 'Card terminal')).toContainText('optional');
   await closing.getByLabel('Note').fill('One euro short: a coin rolled under the till.');
-  await shot(page, '42-drawer-count');
+  await shot(page, '52-drawer-count');
   await closing.getByRole('button', { name: 'Close drawer' }).click();
 
   // The end-of-day report: by method, with the difference.
@@ -162,7 +148,7 @@ test('open the drawer, sell for cash, close it 1.00 short, read the report and p
   await expect(reportCash).toContainText('-1.00 EUR');
   await expect(report).toContainText('One euro short: a coin rolled under the till.');
   await expect(page.getByRole('form', { name: 'Open the drawer' })).toBeVisible();
-  await shot(page, '43-drawer-report');
+  await shot(page, '53-drawer-report');
 
   // The past sessions list has it on top; its row opens the same report.
   const sessions = page.getByRole('table', { name: 'Drawer sessions' });
@@ -174,7 +160,7 @@ test('open the drawer, sell for cash, close it 1.00 short, read the report and p
   const dialog = page.getByRole('dialog', { name: 'End-of-day report' });
   await expect(dialog.getByRole('group', { name: 'Session' })).toContainText('1.00 EUR short');
   await expect(methodRow(dialog.getByRole('table', { name: 'End-of-day report by method' }), 'Cash')).toContainText('-1.00 EUR');
-  await shot(page, '44-drawer-session-report');
+  await shot(page, '54-drawer-session-report');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
@@ -195,7 +181,7 @@ test('payment methods in Settings: a taken name refused, one added and deactivat
   await add.getByRole('button', { name: 'Add method' }).click();
   await expect(add).toContainText('A payment method named "Gift card" exists; choose another name.');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
-  await shot(page, '45-methods-name-taken');
+  await shot(page, '55-methods-name-taken');
 
   const row = methodRow(table, METHOD);
   if ((await row.count()) === 0) {
@@ -212,5 +198,5 @@ test('payment methods in Settings: a taken name refused, one added and deactivat
   await expect(row).toContainText('Inactive');
   await expect(row.getByRole('button', { name: `Reactivate ${METHOD}` })).toBeVisible();
   await section.scrollIntoViewIfNeeded();
-  await shot(page, '46-methods-deactivated');
+  await shot(page, '56-methods-deactivated');
 });
