@@ -152,9 +152,10 @@ type OrderCursor struct {
 func (o *Order) Cursor() *OrderCursor { return &OrderCursor{CreatedAt: o.CreatedAt, ID: o.ID} }
 
 // QueryTotalCap is the most matches of a Query that FindOrders counts: it
-// reports more as QueryTotalCap+1 ("more than 10,000; type more"). Lists
-// without a Query are counted exactly.
-const QueryTotalCap = 10_000
+// reports more as QueryTotalCap+1 ("more than 1,000; type more"): counting
+// 10,000 matches took half of a search's time, and nobody scrolls that far
+// through search results. Lists without a Query are counted exactly.
+const QueryTotalCap = 1_000
 
 // broadCustomerMatch is how many customers a Query may match before
 // FindOrders walks the list newest first testing each order (the matches
@@ -314,7 +315,7 @@ const customerSet = `SELECT c.id FROM customers_fts f JOIN customers c ON c.rowi
 
 // countCustomers is how many matching customers a broad search first
 // counts the orders of: their orders usually pass QueryTotalCap already.
-const countCustomers = 1000
+const countCustomers = 200
 
 // findByQuery returns the capped total and a page of the orders matching
 // a Query and the other conditions. The orders matching by number and by
