@@ -1,21 +1,13 @@
 import { Badge, Card, Group, Table, Text, Title } from '@mantine/core';
 import { usePaymentSummary, usePayments } from '../api/orders';
-import { shortDateTime } from './ordersList';
-
-const PAYMENT_STATUS: Record<string, { label: string; color: string }> = {
-  unpaid: { label: 'Unpaid', color: 'red' },
-  partly_paid: { label: 'Partly paid', color: 'yellow' },
-  paid: { label: 'Paid', color: 'green' },
-  overpaid: { label: 'Overpaid', color: 'orange' },
-  refunded: { label: 'Refunded', color: 'gray' },
-};
+import { paymentStatusBadge, shortDateTime } from './ordersList';
 
 /** Where an order stands with its payments, and each payment or refund. */
 export function PaymentsCard({ orderId, money }: { orderId: string; money: (minor: number) => string }) {
   const summary = usePaymentSummary(orderId);
   const payments = usePayments(orderId);
   const s = summary.data;
-  const status = s ? (PAYMENT_STATUS[s.status] ?? { label: s.status, color: 'gray' }) : null;
+  const status = s ? paymentStatusBadge(s.status) : null;
   const list = payments.data ?? [];
   return (
     <Card withBorder padding="sm" component="section" aria-labelledby="order-payments">
