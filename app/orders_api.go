@@ -42,8 +42,9 @@ const EventOrdersChanged = "orders:changed"
 // backorder list.
 type OrdersAPI struct{ a *App }
 
-// FindOrders returns a page of orders, newest first, and how many match.
-// EINVALID on "from" or "to" for a bad date.
+// FindOrders returns a page of orders, newest first, each with its payment
+// status, and how many match. EINVALID on "from" or "to" for a bad date, on
+// "paymentStatus" for an unknown payment status.
 func (x *OrdersAPI) FindOrders(q OrderQuery) (OrderPage, error) {
 	empty := OrderPage{Items: []OrderView{}}
 	if _, err := x.a.guard(); err != nil {

@@ -99,6 +99,9 @@ type OrderView struct {
 	UpdatedAt        string           `json:"updatedAt"`
 	Lines            []OrderLineView  `json:"lines"`
 	Events           []OrderEventView `json:"events"`
+	// PaymentStatus is how far the order is paid: unpaid, partly_paid,
+	// paid, overpaid or refunded.
+	PaymentStatus string `json:"paymentStatus"`
 }
 
 func orderView(o *order.Order) OrderView {
@@ -112,7 +115,8 @@ func orderView(o *order.Order) OrderView {
 		NetTotal: o.NetTotal, TaxTotal: o.TaxTotal, Total: o.Total, TaxMode: string(o.TaxMode), ShippingTax: o.ShippingTax,
 		Rates: make([]RateView, 0, len(o.Rates)), Version: o.Version, CreatedBy: o.CreatedBy,
 		CreatedAt: o.CreatedAt.Format(time.RFC3339), UpdatedAt: o.UpdatedAt.Format(time.RFC3339),
-		Lines: make([]OrderLineView, 0, len(o.Lines)), Events: make([]OrderEventView, 0, len(o.Events))}
+		Lines: make([]OrderLineView, 0, len(o.Lines)), Events: make([]OrderEventView, 0, len(o.Events)),
+		PaymentStatus: string(o.PaymentStatus)}
 	for _, l := range o.Lines {
 		v.Lines = append(v.Lines, OrderLineView{ID: l.ID, LineNo: l.LineNo, ProductID: l.ProductID, SKU: l.SKU, Name: l.Name,
 			Quantity: l.Quantity, UnitPrice: l.UnitPrice, DiscountBps: l.DiscountBps, DiscountAmount: l.DiscountAmount, TaxRateBps: l.TaxRateBps,
@@ -136,22 +140,27 @@ type OrderPage struct {
 
 // OrderQuery filters the orders list. From and To are calendar days
 // (YYYY-MM-DD, both included) in the workstation's time zone; "" leaves
-// that end open.
+// that end open. PaymentStatus is unpaid, partly_paid, paid, overpaid,
+// refunded or "" for any.
 type OrderQuery struct {
-	Status     string `json:"status"`
-	CustomerID string `json:"customerId"`
-	Channel    string `json:"channel"`
-	From       string `json:"from"`
-	To         string `json:"to"`
-	Query      string `json:"query"` // part of the number
-	Limit      int    `json:"limit"`
-	Offset     int    `json:"offset"`
+	Status        string `json:"status"`
+	PaymentStatus string `json:"paymentStatus"`
+	CustomerID    string `json:"customerId"`
+	Channel       string `json:"channel"`
+	From          string `json:"from"`
+	To            string `json:"to"`
+	Query         string `json:"query"` // part of the number
+	Limit         int    `json:"limit"`
+	Offset        int    `json:"offset"`
 }
 
 func (q OrderQuery) filter() (order.OrderFilter, error) {
 	f := order.OrderFilter{Status: order.Status(q.Status), CustomerID: q.CustomerID, Channel: order.Channel(q.Channel),
 		Query: q.Query, Limit: q.Limit, Offset: q.Offset}
 	var err error
+	if f.PaymentStatus, err = order.ParsePaymentStatus(q.PaymentStatus); err != nil {
+		return f, err
+	}
 	if f.From, err = parseDay("from", q.From); err != nil {
 		return f, err
 	}

@@ -156,6 +156,10 @@ test('a counter sale: scan, refuse an unknown code, change a quantity, finish, f
   await expect(orderRow).toContainText('Delivered');
   await expect(orderRow).toContainText('Walk-in');
   await expect(orderRow).toContainText('Counter');
+  // Paid in full at the counter: its payment badge, and the Payment filter finds it.
+  await expect(orderRow).toContainText('Paid');
+  await pick(page, page, 'Payment', /^Paid$/);
+  await expect(orderRow).toContainText('Paid');
   await expect(page.getByText(/^\d+ orders?$/)).toBeVisible();
   await shot(page, '35-orders-delivered');
 

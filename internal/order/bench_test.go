@@ -160,7 +160,8 @@ func BenchmarkConfirm5Lines(b *testing.B) {
 
 // BenchmarkOrdersListPage measures FindOrders pages of 50 over the
 // generated orders: the first page and pages deep in the list, with each
-// filter and without. One op asks each page of a case once.
+// filter and without, the payment status alone and with the others. One op
+// asks each page of a case five times.
 func BenchmarkOrdersListPage(b *testing.B) {
 	s := benchService(b)
 	ctx := context.Background()
@@ -194,6 +195,30 @@ func BenchmarkOrdersListPage(b *testing.B) {
 		{"Query/Company", OrderFilter{Query: "bäckerei"}, []int{0}},
 		{"Query/OneLetter", OrderFilter{Query: "m"}, []int{0}},
 		{"Query+Status", OrderFilter{Query: "nguyen", Status: StatusDelivered}, []int{0}},
+		// By payment status: paid is most of the list, the others a few
+		// percent (see GenerateOrders), overpaid the rarest.
+		{"Payment/Paid/First", OrderFilter{PaymentStatus: PaymentStatusPaid}, []int{0}},
+		{"Payment/Paid/Deep", OrderFilter{PaymentStatus: PaymentStatusPaid}, []int{0, 1_000, 10_000, n / 10, n / 2, n * 8 / 10}},
+		{"Payment/Unpaid", OrderFilter{PaymentStatus: PaymentStatusUnpaid}, []int{0, 1_000, 20_000}},
+		{"Payment/PartlyPaid", OrderFilter{PaymentStatus: PaymentStatusPartlyPaid}, []int{0, 1_000, 20_000}},
+		{"Payment/Overpaid", OrderFilter{PaymentStatus: PaymentStatusOverpaid}, []int{0, 1_000}},
+		{"Payment/Refunded", OrderFilter{PaymentStatus: PaymentStatusRefunded}, []int{0, 1_000, 20_000}},
+		{"Payment/Unpaid+Delivered", OrderFilter{PaymentStatus: PaymentStatusUnpaid, Status: StatusDelivered}, []int{0, 1_000}},
+		{"Payment/Unpaid+Draft", OrderFilter{PaymentStatus: PaymentStatusUnpaid, Status: StatusDraft}, []int{0, 1_000}},
+		{"Payment/Paid+Confirmed", OrderFilter{PaymentStatus: PaymentStatusPaid, Status: StatusConfirmed}, []int{0, 100}},
+		{"Payment/Paid+Channel", OrderFilter{PaymentStatus: PaymentStatusPaid, Channel: ChannelEmail}, []int{0, 1_000, n / 20}},
+		{"Payment/Paid+Month", OrderFilter{PaymentStatus: PaymentStatusPaid, From: month.From, To: month.To}, []int{0, 1_000, 20_000}},
+		{"Payment/Paid+Status+Channel+Month", OrderFilter{PaymentStatus: PaymentStatusPaid, Status: StatusDelivered,
+			Channel: ChannelPhone, From: month.From, To: month.To}, []int{0, 1_000}},
+		{"Payment/Refunded+Month", OrderFilter{PaymentStatus: PaymentStatusRefunded, From: month.From, To: month.To}, []int{0, 500}},
+		{"Payment/Customer", OrderFilter{PaymentStatus: PaymentStatusPaid, CustomerID: custID}, []int{0}},
+		{"Payment/Query/CustomerName", OrderFilter{PaymentStatus: PaymentStatusUnpaid, Query: "müller"}, []int{0, 100}},
+		{"Payment/Query/CustomerNamePaid", OrderFilter{PaymentStatus: PaymentStatusPaid, Query: "müller"}, []int{0, 1_000}},
+		{"Payment/Query/CustomerFullName", OrderFilter{PaymentStatus: PaymentStatusPaid, Query: "anna schmidt"}, []int{0}},
+		{"Payment/Query/NumberPrefix", OrderFilter{PaymentStatus: PaymentStatusPaid, Query: fmt.Sprintf("%d", n/7)[:3]}, []int{0, 500}},
+		{"Payment/Query/OneLetter", OrderFilter{PaymentStatus: PaymentStatusPartlyPaid, Query: "m"}, []int{0}},
+		{"Payment/Query/OneLetterPaid", OrderFilter{PaymentStatus: PaymentStatusPaid, Query: "m"}, []int{0}},
+		{"Payment/Query+Status", OrderFilter{PaymentStatus: PaymentStatusPaid, Query: "nguyen", Status: StatusDelivered}, []int{0}},
 	}
 	for _, off := range deep[1:] {
 		cases = append(cases, struct {

@@ -113,6 +113,9 @@ func (s *Service) FindOrderByID(ctx context.Context, id string) (*Order, error) 
 	if o.Events, err = findEvents(ctx, s.db.Reader(), id); err != nil {
 		return nil, err
 	}
+	if o.PaymentStatus, err = findPaymentStatus(ctx, s.db.Reader(), id); err != nil {
+		return nil, err
+	}
 	t, err := ComputeTotals(o.totalsInput(o.Lines))
 	if err != nil {
 		return nil, fmt.Errorf("order %s totals: %w", o.Number, err)
@@ -123,10 +126,13 @@ func (s *Service) FindOrderByID(ctx context.Context, id string) (*Order, error) 
 
 // OrderFilter selects orders for FindOrders. Zero fields select all.
 type OrderFilter struct {
-	Status     Status
-	CustomerID string
-	Channel    Channel
-	From, To   time.Time // created at From or later, before To
+	Status Status
+	// PaymentStatus selects the orders that stand so with their payments
+	// (see PaymentSummary); an order without payments is unpaid.
+	PaymentStatus PaymentStatus
+	CustomerID    string
+	Channel       Channel
+	From, To      time.Time // created at From or later, before To
 	// Query matches an order number by its start ("A1-0001"), its serial
 	// number ("000123", "0001" for 000100-000199; digits without a leading
 	// zero also match that serial exactly: "123" is 000123), or, unless it
@@ -168,8 +174,9 @@ var broadCustomerMatch = 300
 const serialExpr = `substr(number, instr(number, '-') + 1)`
 
 // FindOrders returns a page of orders, newest first, without lines, with
-// the customer's current name, and how many match in all: exactly without
-// a Query, capped at QueryTotalCap+1 with one.
+// the customer's current name and the payment status, and how many match
+// in all: exactly without a Query, capped at QueryTotalCap+1 with one.
+// EINVALID on "paymentStatus" for an unknown payment status.
 //
 // A virtualized list asks for pages by offset as the user scrolls or drags
 // the scroll bar, so any offset must be quick. The list is ordered by
@@ -182,7 +189,17 @@ const serialExpr = `substr(number, instr(number, '-') + 1)`
 // 900,000 entries as OFFSET 900000 would. A customer's list is short and
 // counted on its index. After gives keyset paging to callers that page in
 // turn.
+//
+// A list with a payment status walks the same way over the payment status
+// cache of migration 0010, whose rows copy the order's list columns, and
+// sums its per-day counts (order_payment_counts); with a customer or a
+// Query, the orders found on their indexes are tested against the cache,
+// but for a search matching customers, which is served by the cache alone
+// (searchByPayment).
 func (s *Service) FindOrders(ctx context.Context, f OrderFilter) ([]*Order, int, error) {
+	if _, err := ParsePaymentStatus(string(f.PaymentStatus)); err != nil {
+		return nil, 0, err
+	}
 	if f.Limit <= 0 {
 		f.Limit = 50
 	}
@@ -210,15 +227,25 @@ func (s *Service) FindOrders(ctx context.Context, f OrderFilter) ([]*Order, int,
 	return out, total, nil
 }
 
-// where returns the filter's conditions but Query and After, for "WHERE".
-func (f OrderFilter) where() (string, []any) { return f.whereOn("o.") }
+// where returns the filter's conditions but Query and After, for "WHERE"
+// on f.from().
+func (f OrderFilter) where() (string, []any) {
+	if f.cached() {
+		return f.whereOn("o.", "o.payment_status = ?")
+	}
+	return f.whereOn("o.", paymentCond)
+}
 
 // whereOn is where with col before each column: "+o." keeps SQLite from
-// using an index for the filters, when another condition must drive.
-func (f OrderFilter) whereOn(col string) (string, []any) {
+// using an index for the filters, when another condition must drive; pay
+// is the condition on the payment status.
+func (f OrderFilter) whereOn(col, pay string) (string, []any) {
 	where, args := []string{"1"}, []any{}
 	if f.Status != "" {
 		where, args = append(where, col+"status = ?"), append(args, f.Status)
+	}
+	if f.PaymentStatus != "" {
+		where, args = append(where, pay), append(args, f.PaymentStatus)
 	}
 	if f.CustomerID != "" {
 		where, args = append(where, col+"customer_id = ?"), append(args, f.CustomerID)
@@ -271,8 +298,9 @@ func queryIDs(ctx context.Context, q catalog.Queryer, query string, args ...any)
 
 // loadListed returns the orders ids, in that order, with their customers'
 // names as the customers table holds them now (after a GDPR erasure, what
-// the erasure left). The customer service owns the table; this read-only
-// join is the list's one exception, so a page costs one query.
+// the erasure left) and their payment status. The customer service owns
+// the table; this read-only join is the list's one exception, so a page
+// costs one query.
 func loadListed(ctx context.Context, q catalog.Queryer, ids []string) ([]*Order, error) {
 	out := make([]*Order, 0, len(ids))
 	if len(ids) == 0 {
@@ -282,8 +310,9 @@ func loadListed(ctx context.Context, q catalog.Queryer, ids []string) ([]*Order,
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+orderColumns+`, customer_name FROM (SELECT o.*, COALESCE(c.name, '') AS customer_name
-		FROM orders o LEFT JOIN customers c ON c.id = o.customer_id
+	rows, err := q.QueryContext(ctx, `SELECT `+orderColumns+`, customer_name, payment_status FROM (SELECT o.*,
+			COALESCE(c.name, '') AS customer_name, COALESCE(ps.payment_status, 'unpaid') AS payment_status
+		FROM orders o LEFT JOIN customers c ON c.id = o.customer_id LEFT JOIN order_payment_status ps ON ps.id = o.id
 		WHERE o.id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`))`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("find orders: %w", err)
@@ -292,11 +321,12 @@ func loadListed(ctx context.Context, q catalog.Queryer, ids []string) ([]*Order,
 	byID := make(map[string]*Order, len(ids))
 	for rows.Next() {
 		var name string
-		o, err := scanOrder(func(dest ...any) error { return rows.Scan(append(dest, &name)...) })
+		var ps PaymentStatus
+		o, err := scanOrder(func(dest ...any) error { return rows.Scan(append(dest, &name, &ps)...) })
 		if err != nil {
 			return nil, fmt.Errorf("find orders: %w", err)
 		}
-		o.CustomerName = name
+		o.CustomerName, o.PaymentStatus = name, ps
 		byID[o.ID] = o
 	}
 	if err := rows.Err(); err != nil {
@@ -337,9 +367,12 @@ func findByQuery(ctx context.Context, q catalog.Queryer, f OrderFilter, query, c
 	if numCond == "" && matched == 0 {
 		return 0, []string{}, nil
 	}
+	if matched > 0 && f.cached() {
+		return searchByPayment(ctx, q, f, numCond, numArgs, match)
+	}
 	// The number and the customers select few orders of the list: their
 	// indexes drive, and the other filters are tested on what they find.
-	cond, args = f.whereOn("+o.")
+	cond, args = f.whereOn("+o.", paymentCond)
 	// parts returns the matching orders' ids, by number and by customer,
 	// with customers limited to the first few when limit > 0.
 	parts := func(limit int) (string, []any) {
@@ -460,9 +493,10 @@ var customerFolder = strings.NewReplacer(
 )
 
 // countOrders returns how many orders match f but its Query: from the
-// per-day counts of migration 0008 (the days inside the date range, less
-// the orders before From on its first day and from To on its last, counted
-// on the list indexes), or on orders_list_customer for one customer.
+// per-day counts of migration 0008, or 0010 with a payment status (the
+// days inside the date range, less the orders before From on its first day
+// and from To on its last, counted on the list indexes), or on
+// orders_list_customer for one customer.
 func countOrders(ctx context.Context, q catalog.Queryer, f OrderFilter) (int, error) {
 	var n int
 	if f.CustomerID != "" {
@@ -473,7 +507,7 @@ func countOrders(ctx context.Context, q catalog.Queryer, f OrderFilter) (int, er
 		return n, nil
 	}
 	where, args := countWhere(f)
-	if err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(n), 0) FROM order_list_counts WHERE `+where, args...).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(n), 0) FROM `+f.counts()+` WHERE `+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count orders: %w", err)
 	}
 	// The days at the ends were counted whole: take off what lies outside.
@@ -482,7 +516,7 @@ func countOrders(ctx context.Context, q catalog.Queryer, f OrderFilter) (int, er
 		g.From, g.To = from, to
 		cond, args := g.where()
 		var k int
-		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM orders o WHERE `+cond, args...).Scan(&k); err != nil {
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+g.from()+` WHERE `+cond, args...).Scan(&k); err != nil {
 			return 0, fmt.Errorf("count orders: %w", err)
 		}
 		return k, nil
@@ -510,10 +544,13 @@ func countOrders(ctx context.Context, q catalog.Queryer, f OrderFilter) (int, er
 	return max(n, 0), nil
 }
 
-// countWhere returns the conditions on order_list_counts of the days and
-// the status and channel f selects.
+// countWhere returns the conditions on f.counts() of the days and the
+// status, payment status and channel f selects.
 func countWhere(f OrderFilter) (string, []any) {
 	where, args := []string{"1"}, []any{}
+	if f.PaymentStatus != "" {
+		where, args = append(where, "payment_status = ?"), append(args, f.PaymentStatus)
+	}
 	if f.Status != "" {
 		where, args = append(where, "status = ?"), append(args, f.Status)
 	}
@@ -565,7 +602,7 @@ func page(ctx context.Context, q catalog.Queryer, f OrderFilter, cond string, ar
 			offset -= skipped
 		}
 	}
-	ids, err := queryIDs(ctx, q, `SELECT o.id FROM orders o WHERE `+cond+` AND `+after+listOrder+` LIMIT ? OFFSET ?`,
+	ids, err := queryIDs(ctx, q, `SELECT o.id FROM `+f.from()+` WHERE `+cond+` AND `+after+listOrder+` LIMIT ? OFFSET ?`,
 		append(append(append([]any{}, args...), afterArgs...), f.Limit, offset)...)
 	if err != nil {
 		return 0, nil, err
@@ -587,13 +624,13 @@ func dayAt(ctx context.Context, q catalog.Queryer, f OrderFilter, offset int) (t
 			g := f
 			g.From, g.To = maxTime(f.To, f.From), end
 			cond, cargs := g.where()
-			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM orders o WHERE `+cond, cargs...).Scan(&beyond); err != nil {
+			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM `+g.from()+` WHERE `+cond, cargs...).Scan(&beyond); err != nil {
 				return time.Time{}, 0, fmt.Errorf("find orders: %w", err)
 			}
 			lastDay = last.Format("2006-01-02")
 		}
 	}
-	rows, err := q.QueryContext(ctx, `SELECT day, SUM(n) FROM order_list_counts WHERE `+where+` GROUP BY day ORDER BY day DESC`, args...)
+	rows, err := q.QueryContext(ctx, `SELECT day, SUM(n) FROM `+f.counts()+` WHERE `+where+` GROUP BY day ORDER BY day DESC`, args...)
 	if err != nil {
 		return time.Time{}, 0, fmt.Errorf("find orders: %w", err)
 	}

@@ -51,6 +51,13 @@ type genEnv struct {
 	pricesIncludeTax bool
 	taxMode          TaxMode
 	prefix           string
+	methods          map[MethodKind]genMethod // the first active method of each kind generated orders pay by
+}
+
+// genMethod is what a generated payment snapshots of its method.
+type genMethod struct {
+	id, name string
+	kind     MethodKind
 }
 
 // GenerateOrders adds n orders for benchmarks and demo data, the same ones
@@ -66,10 +73,15 @@ type genEnv struct {
 // orders reserve their stock through stock.Reserve as Confirm does (what is
 // short is backordered); cancelled, shipped and delivered orders hold none,
 // and the history of shipped orders posts no sale movements (stock on hand
-// is as received). Without an active warehouse it creates MAIN with an
-// opening receipt for every active product. It writes 10,000 orders per
-// transaction through the normal capture path (outbox, audit). It needs
-// products and customers: an error says to generate them first.
+// is as received). Orders are paid when confirmed (see genWriter.payments):
+// most in full, some in part or not yet, by the methods of their channel;
+// drafts are unpaid, and cancelled orders that were paid have their pending
+// refunds, most of them paid out, so every payment status occurs. Without
+// an active warehouse it creates MAIN with an opening receipt for every
+// active product. It writes 10,000 orders per transaction through the
+// normal capture path (outbox, audit) and the payment totals and status
+// caches. It needs products and customers: an error says to generate them
+// first.
 func GenerateOrders(ctx context.Context, db *store.DB, n int, seed uint64) error {
 	if n < 0 {
 		return fmt.Errorf("generate orders: n must not be negative")
@@ -88,6 +100,9 @@ func GenerateOrders(ctx context.Context, db *store.DB, n int, seed uint64) error
 		return fmt.Errorf("generate orders: read series: %w", err)
 	}
 	rng := rand.New(rand.NewPCG(seed, seed^0x6f72646572730001))
+	// Payments draw from their own stream, so the orders are the same ones
+	// with or without them.
+	prng := rand.New(rand.NewPCG(seed, seed^0x7061796d656e7401))
 	span := GenEnd.Sub(genStart).Milliseconds()
 	for start := 0; start < n; start += genOrderBatch {
 		end := min(start+genOrderBatch, n)
@@ -108,7 +123,7 @@ func GenerateOrders(ctx context.Context, db *store.DB, n int, seed uint64) error
 				slot := span / int64(n)
 				at := genStart.Add(time.Duration(int64(i)*slot+rng.Int64N(max(slot, 1))) * time.Millisecond)
 				recent := i >= n-max(n*3/100, 1)
-				if err := w.order(rng, last+int64(i)+1, at, recent); err != nil {
+				if err := w.order(rng, prng, last+int64(i)+1, at, recent); err != nil {
 					return fmt.Errorf("order %d: %w", i, err)
 				}
 			}
@@ -190,6 +205,9 @@ func loadGenEnv(ctx context.Context, db *store.DB, actor store.Actor, seed uint6
 	if g.currency == "" {
 		g.currency = "EUR" // before setup, as the demo data of a fresh database
 	}
+	if g.methods, err = genMethods(ctx, r); err != nil {
+		return nil, err
+	}
 	st := stock.NewService(db)
 	whs, err := st.FindWarehouses(ctx)
 	if err != nil {
@@ -225,6 +243,28 @@ func loadGenEnv(ctx context.Context, db *store.DB, actor store.Actor, seed uint6
 	return g, nil
 }
 
+// genMethods returns the first active payment method (by sort) of each
+// kind generated orders pay by: cash, card, bank transfer and PayPal.
+func genMethods(ctx context.Context, q catalog.Queryer) (map[MethodKind]genMethod, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, name, kind FROM payment_methods
+		WHERE active = 1 AND kind IN ('cash', 'card', 'transfer', 'paypal') ORDER BY sort, id`)
+	if err != nil {
+		return nil, fmt.Errorf("read payment methods: %w", err)
+	}
+	defer rows.Close()
+	out := map[MethodKind]genMethod{}
+	for rows.Next() {
+		var m genMethod
+		if err := rows.Scan(&m.id, &m.name, &m.kind); err != nil {
+			return nil, fmt.Errorf("read payment methods: %w", err)
+		}
+		if _, ok := out[m.kind]; !ok {
+			out[m.kind] = m
+		}
+	}
+	return out, rows.Err()
+}
+
 // customer returns the generated order's view of customer id, read once.
 func (g *genEnv) customer(ctx context.Context, id string) (*genCustomer, error) {
 	if c, ok := g.custCache[id]; ok {
@@ -257,13 +297,18 @@ func (g *genEnv) price(ctx context.Context, productID, group string) (int64, err
 type genWriter struct {
 	*genEnv
 	tx                          *store.Tx
+	device                      string
 	insOrder, insLine, insEvent *sql.Stmt
+	insPayment, insSettlement   *sql.Stmt
 }
 
 func (g *genEnv) newWriter(tx *store.Tx) (*genWriter, error) {
 	w := &genWriter{genEnv: g, tx: tx}
 	ctx := tx.Context()
 	var err error
+	if w.device, err = deviceID(tx); err != nil {
+		return nil, err
+	}
 	if w.insOrder, err = tx.PrepareContext(ctx, `INSERT INTO orders (id, number, customer_id, customer_group, channel, status,
 		warehouse_id, billing_address, shipping_address, notes, discount_bps, shipping, currency, prices_include_tax,
 		subtotal, discount_total, net_total, tax_total, total, tax_mode, shipping_tax, version, created_by, created_at, updated_at)
@@ -281,11 +326,22 @@ func (g *genEnv) newWriter(tx *store.Tx) (*genWriter, error) {
 		w.close()
 		return nil, err
 	}
+	if w.insPayment, err = tx.PrepareContext(ctx, `INSERT INTO payments (id, order_id, method_id, method_kind, method_name, currency,
+		amount, tendered, change, reference, reason, return_id, drawer_session_id, status, approved_by, user_id, user_name, at, device_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, '', ?, ?, ?, ?)`); err != nil {
+		w.close()
+		return nil, err
+	}
+	if w.insSettlement, err = tx.PrepareContext(ctx, `INSERT INTO payment_settlements (id, payment_id, drawer_session_id, reference,
+		user_id, user_name, at, device_id) VALUES (?, ?, '', ?, ?, ?, ?, ?)`); err != nil {
+		w.close()
+		return nil, err
+	}
 	return w, nil
 }
 
 func (w *genWriter) close() {
-	for _, s := range []*sql.Stmt{w.insOrder, w.insLine, w.insEvent} {
+	for _, s := range []*sql.Stmt{w.insOrder, w.insLine, w.insEvent, w.insPayment, w.insSettlement} {
 		if s != nil {
 			s.Close()
 		}
@@ -342,8 +398,9 @@ func genTimeline(rng *rand.Rand, at time.Time, want Status) []genStep {
 	return steps
 }
 
-// order writes the generated order number n created at at.
-func (w *genWriter) order(rng *rand.Rand, n int64, at time.Time, recent bool) error {
+// order writes the generated order number n created at at, its payments
+// drawn from prng.
+func (w *genWriter) order(rng, prng *rand.Rand, n int64, at time.Time, recent bool) error {
 	ctx := w.tx.Context()
 	o := &Order{ID: store.NewID(), Number: fmt.Sprintf("%s-%06d", w.prefix, n), Currency: w.currency, WarehouseID: w.warehouseID,
 		PricesIncludeTax: w.pricesIncludeTax, TaxMode: w.taxMode, CreatedBy: "generator", CreatedAt: at}
@@ -460,5 +517,123 @@ func (w *genWriter) order(rng *rand.Rand, n int64, at time.Time, recent bool) er
 		}
 		from = s.to
 	}
-	return nil
+	o.Total = t.Total
+	return w.payments(prng, o, steps)
+}
+
+// genShare is how much of an order generated payments pay.
+type genShare int
+
+const (
+	genUnpaid genShare = iota
+	genPart
+	genInFull
+)
+
+// genPay is one generated payment.
+type genPay struct {
+	method genMethod
+	amount int64
+}
+
+// payments writes the payments of the generated order o (its Total set)
+// with history steps, as the counter, the web shop or the bank would have
+// taken them: at confirmation, in full or in part, by the channel's
+// methods (cash or card at the counter, card or PayPal on the web, bank
+// transfer or card by phone and email), one in twenty split over two
+// methods. Drafts, and orders cancelled as drafts, are unpaid. A cancelled
+// order that was paid gets one pending refund per payment at its
+// cancellation, as Cancel records them, most paid out within three days,
+// some still pending (or due after GenEnd), so the order stays overpaid.
+// Then it rebuilds the order's payment totals, as every payment does, which
+// keeps the payment status cache.
+func (w *genWriter) payments(rng *rand.Rand, o *Order, steps []genStep) error {
+	if len(w.methods) == 0 || o.Total <= 0 || len(steps) < 2 || steps[1].to != StatusConfirmed {
+		return nil
+	}
+	share := genInFull
+	switch {
+	case o.Status == StatusCancelled:
+		share = []genShare{genUnpaid, genInFull}[weighted(rng, 35, 65)]
+	case stage(o.Status) >= stage(StatusShipped):
+		share = []genShare{genUnpaid, genPart, genInFull}[weighted(rng, 2, 3, 95)]
+	case o.Channel != ChannelCounter:
+		share = []genShare{genUnpaid, genPart, genInFull}[weighted(rng, 20, 10, 70)]
+	}
+	if share == genUnpaid {
+		return nil
+	}
+	amount := o.Total
+	if share == genPart {
+		amount = max(o.Total*int64(20+rng.IntN(61))/100, 1)
+		if amount >= o.Total {
+			return nil
+		}
+	}
+	kinds := map[Channel][2]MethodKind{ChannelCounter: {MethodCash, MethodCard}, ChannelWeb: {MethodCard, MethodPayPal},
+		ChannelPhone: {MethodTransfer, MethodCard}, ChannelEmail: {MethodTransfer, MethodCard}}[o.Channel]
+	first, second := kinds[0], kinds[1]
+	if rng.IntN(2) == 0 {
+		first, second = second, first
+	}
+	pays := []genPay{{w.method(first), amount}}
+	if amount >= 2 && rng.IntN(20) == 0 {
+		pays = []genPay{{w.method(first), amount / 2}, {w.method(second), amount - amount/2}}
+	}
+	ctx := w.tx.Context()
+	// Paid at the counter (or online) just before the order is confirmed.
+	at := store.FormatTime(steps[1].at.Add(-30 * time.Second))
+	for _, p := range pays {
+		var tendered, change int64
+		ref := ""
+		switch p.method.kind {
+		case MethodCash:
+			tendered = (p.amount + 499) / 500 * 500
+			change = tendered - p.amount
+		case MethodCard:
+			ref = fmt.Sprintf("SLIP-%06d", rng.IntN(1_000_000))
+		case MethodTransfer:
+			ref = fmt.Sprintf("TRF-%08d", rng.IntN(100_000_000))
+		case MethodPayPal:
+			ref = fmt.Sprintf("PP-%010d", rng.Int64N(10_000_000_000))
+		}
+		if _, err := w.insPayment.ExecContext(ctx, store.NewID(), o.ID, p.method.id, p.method.kind, p.method.name, o.Currency, p.amount,
+			tendered, change, ref, "", PaymentCompleted, w.tx.Actor.UserID, w.tx.Actor.UserName, at, w.device); err != nil {
+			return fmt.Errorf("insert payment: %w", err)
+		}
+	}
+	if o.Status == StatusCancelled {
+		cancelled := steps[len(steps)-1].at
+		settle := rng.IntN(100) < 85
+		paidOut := cancelled.Add(time.Duration(60+rng.Int64N(3*24*60)) * time.Minute)
+		for _, p := range pays {
+			id := store.NewID()
+			if _, err := w.insPayment.ExecContext(ctx, id, o.ID, p.method.id, p.method.kind, p.method.name, o.Currency, -p.amount,
+				0, 0, "", "Order cancelled", PaymentPending, w.tx.Actor.UserID, w.tx.Actor.UserName, store.FormatTime(cancelled),
+				w.device); err != nil {
+				return fmt.Errorf("insert pending refund: %w", err)
+			}
+			if settle && !paidOut.After(GenEnd) {
+				if _, err := w.insSettlement.ExecContext(ctx, store.NewID(), id, "", w.tx.Actor.UserID, w.tx.Actor.UserName,
+					store.FormatTime(paidOut), w.device); err != nil {
+					return fmt.Errorf("insert settlement: %w", err)
+				}
+			}
+		}
+	}
+	return rebuildPaymentTotals(w.tx, o.ID)
+}
+
+// method returns the generated payments' method of kind, or of the first
+// kind there is an active method of.
+func (w *genWriter) method(kind MethodKind) genMethod {
+	if m, ok := w.methods[kind]; ok {
+		return m
+	}
+	for _, k := range []MethodKind{MethodCash, MethodCard, MethodTransfer, MethodPayPal} {
+		if m, ok := w.methods[k]; ok {
+			return m
+		}
+	}
+	return genMethod{}
 }

@@ -38,14 +38,20 @@ func genDB(t *testing.T, n int, seed uint64) *store.DB {
 }
 
 // genSummary is what must be the same in two databases generated alike:
-// everything but ids and capture times, order by order.
+// everything but ids and capture times, order by order, with its payments,
+// their pay-outs and its payment status.
 func genSummary(t *testing.T, db *store.DB) []string {
 	t.Helper()
 	rows, err := db.Reader().Query(`SELECT o.number, o.status, o.channel, o.customer_group, o.billing_address, o.total, o.tax_total,
 		o.version, o.created_at, o.updated_at,
 		(SELECT group_concat(l.sku || 'x' || l.quantity || '@' || l.unit_price || '/' || l.gross || '/' || l.reserved || '/' || l.backordered, ',')
 			FROM (SELECT * FROM order_lines WHERE order_id = o.id ORDER BY line_no) l),
-		(SELECT group_concat(e.to_status || '@' || e.at, ',') FROM (SELECT * FROM order_events WHERE order_id = o.id ORDER BY at) e)
+		(SELECT group_concat(e.to_status || '@' || e.at, ',') FROM (SELECT * FROM order_events WHERE order_id = o.id ORDER BY at) e),
+		COALESCE((SELECT group_concat(p.method_id || ' ' || p.amount || '/' || p.tendered || '/' || p.change || ' ' || p.status || ' ' ||
+			p.reference || ' ' || p.reason || '@' || p.at || COALESCE(' paid out@' || s.at, ''), ',')
+			FROM (SELECT * FROM payments WHERE order_id = o.id ORDER BY at, amount DESC, method_id) p
+			LEFT JOIN payment_settlements s ON s.payment_id = p.id), ''),
+		(SELECT payment_status FROM order_payment_status WHERE id = o.id)
 		FROM orders o ORDER BY o.number`)
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +59,7 @@ func genSummary(t *testing.T, db *store.DB) []string {
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var cols [12]string
+		var cols [14]string
 		ptrs := make([]any, len(cols))
 		for i := range cols {
 			ptrs[i] = &cols[i]
@@ -108,6 +114,7 @@ func TestGenerateOrders_Invariants(t *testing.T) {
 		t.Fatalf("got %d orders, want %d", len(ids), n)
 	}
 	statuses := map[Status]int{}
+	paymentStatuses := map[PaymentStatus]int{}
 	numbers := map[string]bool{}
 	walkIn := 0
 	for i, id := range ids {
@@ -179,6 +186,51 @@ func TestGenerateOrders_Invariants(t *testing.T) {
 		if want := 1 + int64(len(o.Lines)) + int64(len(o.Events)-1); o.Version != want {
 			t.Errorf("%s: version %d, want %d", o.Number, o.Version, want)
 		}
+		// Payments: the list's status is the summary's; nothing is refunded
+		// beyond what was paid, and only a cancelled order owes any back; a
+		// draft (or what was cancelled as one) was never paid; payments
+		// come after the order was created and before GenEnd.
+		sum, err := s.FindPaymentSummary(ctx, o.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		paymentStatuses[sum.Status]++
+		if o.PaymentStatus != sum.Status {
+			t.Errorf("%s: listed as %s, summary %+v", o.Number, o.PaymentStatus, sum)
+		}
+		if sum.Refunded+sum.PendingRefund > sum.Paid || sum.Paid > o.Total ||
+			(o.Status != StatusCancelled && (sum.Refunded != 0 || sum.PendingRefund != 0)) ||
+			(o.Status == StatusCancelled && sum.Paid != sum.Refunded+sum.PendingRefund) {
+			t.Errorf("%s (%s): payments %+v", o.Number, o.Status, sum)
+		}
+		if len(o.Events) < 2 || o.Events[1].To != StatusConfirmed {
+			if sum.Paid != 0 {
+				t.Errorf("%s was paid without being confirmed: %+v", o.Number, sum)
+			}
+		}
+		ps, err := s.FindPayments(ctx, o.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			if !p.At.After(o.CreatedAt) || p.At.After(GenEnd) || (p.Settlement != nil && (p.Settlement.At.Before(p.At) || p.Settlement.At.After(GenEnd))) {
+				t.Errorf("%s: payment %+v out of time (created %s)", o.Number, p, o.CreatedAt)
+			}
+		}
+	}
+	for _, ps := range PaymentStatuses {
+		if paymentStatuses[ps] == 0 {
+			t.Errorf("payment statuses %v: none %s", paymentStatuses, ps)
+		}
+	}
+	if paymentStatuses[PaymentStatusPaid] < n/2 {
+		t.Errorf("payment statuses %v: want mostly paid", paymentStatuses)
+	}
+	checkPaymentStatusCache(t, db)
+	var ok bool
+	if err := db.Reader().QueryRow(`SELECT (SELECT COALESCE(SUM(amount), 0) FROM payments) =
+		(SELECT COALESCE(SUM(paid - refunded - pending_refund), 0) FROM order_payment_totals)`).Scan(&ok); err != nil || !ok {
+		t.Errorf("payment totals disagree with the ledger (%v)", err)
 	}
 	if walkIn < n/5 || walkIn > n*2/5 {
 		t.Errorf("%d of %d orders are walk-in sales, want about 30 %%", walkIn, n)

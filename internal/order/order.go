@@ -88,6 +88,9 @@ type Order struct {
 	Lines            []*Line     `json:"lines,omitempty"`
 	Events           []*Event    `json:"events,omitempty"`
 	Rates            []RateTotal `json:"rates,omitempty"` // tax by rate, from FindOrderByID
+	// PaymentStatus is how far the order is paid (see PaymentSummary), from
+	// the list's cache; filled by FindOrders and FindOrderByID.
+	PaymentStatus PaymentStatus `json:"paymentStatus"`
 }
 
 // Line is an order line. SKU, Name, UnitPrice and the tax are snapshots.

@@ -42,6 +42,25 @@ const (
 	PaymentStatusRefunded   PaymentStatus = "refunded"
 )
 
+// PaymentStatuses are the payment statuses, from unpaid to refunded.
+var PaymentStatuses = []PaymentStatus{PaymentStatusUnpaid, PaymentStatusPartlyPaid, PaymentStatusPaid, PaymentStatusOverpaid,
+	PaymentStatusRefunded}
+
+// ParsePaymentStatus returns the payment status named s ("unpaid",
+// "partly_paid", "paid", "overpaid" or "refunded"; "" stays "", which a
+// filter reads as any), or EINVALID on "paymentStatus".
+func ParsePaymentStatus(s string) (PaymentStatus, error) {
+	for _, ps := range PaymentStatuses {
+		if PaymentStatus(s) == ps {
+			return ps, nil
+		}
+	}
+	if s == "" {
+		return "", nil
+	}
+	return "", errs.Invalid("paymentStatus", "%q is not a payment status; choose unpaid, partly paid, paid, overpaid or refunded.", s)
+}
+
 // MaxReference is the longest payment reference, in characters.
 const MaxReference = 100
 
@@ -180,6 +199,9 @@ type paymentTotals struct {
 // order_payment_totals cache from the payments ledger and its settlements.
 // Every write of a payment, refund or settlement calls it in its
 // transaction; sync calls it for the orders whose payments it brings in.
+// The triggers of migration 0010 derive the order's payment status for the
+// list (order_payment_status) from the row it writes, in the same
+// transaction, as they do when the order's total or status changes.
 func rebuildPaymentTotals(tx *store.Tx, orderID string) error {
 	_, err := tx.ExecContext(tx.Context(), `INSERT INTO order_payment_totals (id, paid, refunded, pending_refund, return_refund, updated_at)
 		SELECT ?,

@@ -93,7 +93,7 @@ describe('isVersionConflict', () => {
 describe('fetchOrderPage', () => {
   beforeEach(() => vi.mocked(OrdersAPI.FindOrders).mockReset());
   it('passes the query and rethrows coded errors', async () => {
-    const q = { status: 'delivered', customerId: '', channel: '', from: '', to: '', query: '', limit: 100, offset: 200 };
+    const q = { status: 'delivered', paymentStatus: 'paid', customerId: '', channel: '', from: '', to: '', query: '', limit: 100, offset: 200 };
     vi.mocked(OrdersAPI.FindOrders).mockResolvedValueOnce({ items: [], total: 0 } as never);
     await expect(fetchOrderPage(q)).resolves.toEqual({ items: [], total: 0 });
     expect(OrdersAPI.FindOrders).toHaveBeenCalledWith(q);
@@ -101,8 +101,8 @@ describe('fetchOrderPage', () => {
     await expect(fetchOrderPage({ ...q, from: 'x' })).rejects.toMatchObject({ code: 'EINVALID', field: 'from' });
   });
   it('keys pages by every filter field', () => {
-    expect(orderKeys.page({ status: 's', customerId: 'c', channel: 'ch', from: 'f', to: 't', query: 'q' }, 2, 100)).toEqual([
-      'orders', 'page', 's', 'c', 'ch', 'f', 't', 'q', 2, 100,
-    ]);
+    expect(
+      orderKeys.page({ status: 's', paymentStatus: 'p', customerId: 'c', channel: 'ch', from: 'f', to: 't', query: 'q' }, 2, 100),
+    ).toEqual(['orders', 'page', 's', 'p', 'c', 'ch', 'f', 't', 'q', 2, 100]);
   });
 });

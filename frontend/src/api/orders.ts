@@ -116,7 +116,7 @@ export const orderKeys = {
   all: ['orders'] as const,
   pages: ['orders', 'page'] as const,
   page: (f: OrderFilter, page: number, size: number) =>
-    ['orders', 'page', f.status, f.customerId, f.channel, f.from, f.to, f.query, page, size] as const,
+    ['orders', 'page', f.status, f.paymentStatus, f.customerId, f.channel, f.from, f.to, f.query, page, size] as const,
   one: (id: string) => ['orders', 'one', id] as const,
   backorders: (warehouseId: string) => ['orders', 'backorders', warehouseId] as const,
 };
@@ -143,6 +143,8 @@ export function useOrderEvents(): void {
     const offPayments = EventsOn('payments:changed', (orderId: string) => {
       void qc.invalidateQueries({ queryKey: paymentKeys.summary(orderId) });
       void qc.invalidateQueries({ queryKey: paymentKeys.payments(orderId) });
+      // The list shows (and filters by) each order's payment status.
+      void qc.invalidateQueries({ queryKey: orderKeys.pages });
     });
     const offDrawer = EventsOn('drawer:changed', () => {
       void qc.invalidateQueries({ queryKey: paymentKeys.drawer });
@@ -290,7 +292,7 @@ export function useCurrentDrawer(enabled = true) {
   return useQuery({ queryKey: paymentKeys.drawer, queryFn: () => call(PaymentsAPI.CurrentDrawer), enabled });
 }
 
-/** Records a payment; the order's summary and payments are stored/re-read. */
+/** Records a payment; the order's summary is stored, its payments and the lists (payment column) re-read. */
 export function useAddPayment() {
   const qc = useQueryClient();
   return useMutation<PaymentResult, ApiError, { orderId: string; request: PaymentRequest }>({
@@ -298,6 +300,7 @@ export function useAddPayment() {
     onSuccess: (r, { orderId }) => {
       qc.setQueryData(paymentKeys.summary(orderId), r.summary);
       void qc.invalidateQueries({ queryKey: paymentKeys.payments(orderId) });
+      void qc.invalidateQueries({ queryKey: orderKeys.pages });
     },
   });
 }

@@ -20,7 +20,15 @@ import {
 } from '../api/orders';
 import { CustomersAPI } from '../api/wails';
 import { pagesFor } from '../stock/listPaging';
-import { filterFromParams, ordersText, paramsFromFilter, rangeError, shortDateTime } from './ordersList';
+import {
+  PAYMENT_STATUSES,
+  filterFromParams,
+  ordersText,
+  paramsFromFilter,
+  paymentStatusBadge,
+  rangeError,
+  shortDateTime,
+} from './ordersList';
 import { useMoney } from './useMoney';
 import classes from './OrderList.module.css';
 
@@ -150,6 +158,16 @@ export function OrdersList() {
           comboboxProps={{ withinPortal: true }}
         />
         <Select
+          label="Payment"
+          placeholder="Any payment"
+          clearable
+          data={PAYMENT_STATUSES}
+          value={urlFilter.paymentStatus || null}
+          onChange={(v) => update({ paymentStatus: v ?? '' })}
+          w={130}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
           label="Channel"
           placeholder="Any channel"
           clearable
@@ -207,6 +225,7 @@ export function OrdersList() {
           <span role="columnheader">Customer</span>
           <span role="columnheader">Channel</span>
           <span role="columnheader">Status</span>
+          <span role="columnheader">Payment</span>
           <span role="columnheader" className={classes.num}>
             Total
           </span>
@@ -249,6 +268,9 @@ export function OrdersList() {
                         {statusLabel(o.status)}
                       </Badge>
                     </span>
+                    <span role="gridcell">
+                      <PaymentBadge status={o.paymentStatus} />
+                    </span>
                     <span role="gridcell" className={classes.num}>
                       {money(o.total)}
                     </span>
@@ -264,6 +286,16 @@ export function OrdersList() {
         </div>
       </div>
     </Stack>
+  );
+}
+
+/** An order's payment status as a badge: Unpaid, Partly paid, Paid, Overpaid or Refunded. */
+function PaymentBadge({ status }: { status: string }) {
+  const { label, color } = paymentStatusBadge(status);
+  return (
+    <Badge color={color} variant="light">
+      {label}
+    </Badge>
   );
 }
 

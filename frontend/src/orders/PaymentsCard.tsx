@@ -6,15 +6,7 @@ import { usePaymentMethods, usePaymentSummary, usePayments, type Order, type Pay
 import { useRefund, useSettleRefund } from '../api/returns';
 import { PaymentDialog } from '../counter/PaymentDialog';
 import { formatMinor, parseMoney } from '../stock/money';
-import { shortDateTime } from './ordersList';
-
-const PAYMENT_STATUS: Record<string, { label: string; color: string }> = {
-  unpaid: { label: 'Unpaid', color: 'red' },
-  partly_paid: { label: 'Partly paid', color: 'yellow' },
-  paid: { label: 'Paid', color: 'green' },
-  overpaid: { label: 'Overpaid', color: 'orange' },
-  refunded: { label: 'Refunded', color: 'gray' },
-};
+import { paymentStatusBadge, shortDateTime } from './ordersList';
 
 interface Props {
   order: Order;
@@ -32,7 +24,7 @@ export function PaymentsCard({ order, money, canPay, canRefund }: Props) {
   const [dialog, setDialog] = useState<'pay' | 'refund' | null>(null);
   const [settling, setSettling] = useState<Payment | null>(null);
   const s = summary.data;
-  const status = s ? (PAYMENT_STATUS[s.status] ?? { label: s.status, color: 'gray' }) : null;
+  const status = s ? paymentStatusBadge(s.status) : null;
   const list = payments.data ?? [];
   const payable = !!s && s.balanceDue > 0 && order.status !== 'cancelled';
   return (

@@ -1,15 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { addressLines, filterFromParams, ordersText, paramsFromFilter, rangeError } from './ordersList';
+import {
+  PAYMENT_STATUS,
+  PAYMENT_STATUSES,
+  addressLines,
+  filterFromParams,
+  ordersText,
+  paramsFromFilter,
+  paymentStatusBadge,
+  rangeError,
+} from './ordersList';
 
 describe('orders list filter in the URL', () => {
   it('round-trips and leaves out what is empty', () => {
-    const f = { status: 'delivered', channel: 'counter', customerId: 'c1', from: '2026-11-01', to: '', query: '0012' };
+    const f = {
+      status: 'delivered',
+      paymentStatus: 'partly_paid',
+      channel: 'counter',
+      customerId: 'c1',
+      from: '2026-11-01',
+      to: '',
+      query: '0012',
+    };
     const params = paramsFromFilter(f);
-    expect(params.toString()).toBe('status=delivered&channel=counter&customer=c1&from=2026-11-01&q=0012');
+    expect(params.toString()).toBe('status=delivered&payment=partly_paid&channel=counter&customer=c1&from=2026-11-01&q=0012');
     expect(filterFromParams(params)).toEqual(f);
   });
+  it('keeps the payment status alone', () => {
+    const params = paramsFromFilter({ status: '', paymentStatus: 'refunded', channel: '', customerId: '', from: '', to: '', query: '' });
+    expect(params.toString()).toBe('payment=refunded');
+    expect(filterFromParams(new URLSearchParams('payment=unpaid')).paymentStatus).toBe('unpaid');
+  });
   it('reads a bare URL as no filter', () => {
-    expect(filterFromParams(new URLSearchParams())).toEqual({ status: '', channel: '', customerId: '', from: '', to: '', query: '' });
+    expect(filterFromParams(new URLSearchParams())).toEqual({
+      status: '',
+      paymentStatus: '',
+      channel: '',
+      customerId: '',
+      from: '',
+      to: '',
+      query: '',
+    });
+  });
+});
+
+describe('payment statuses', () => {
+  it('lists the five statuses in order with their labels', () => {
+    expect(PAYMENT_STATUSES).toEqual([
+      { value: 'unpaid', label: 'Unpaid' },
+      { value: 'partly_paid', label: 'Partly paid' },
+      { value: 'paid', label: 'Paid' },
+      { value: 'overpaid', label: 'Overpaid' },
+      { value: 'refunded', label: 'Refunded' },
+    ]);
+  });
+  it('gives each a badge and shows an unknown one as sent, in gray', () => {
+    expect(paymentStatusBadge('paid')).toEqual({ label: 'Paid', color: 'green' });
+    expect(paymentStatusBadge('unpaid')).toEqual(PAYMENT_STATUS.unpaid);
+    expect(paymentStatusBadge('partly_paid').label).toBe('Partly paid');
+    expect(paymentStatusBadge('disputed')).toEqual({ label: 'disputed', color: 'gray' });
+    expect(new Set(Object.values(PAYMENT_STATUS).map((s) => s.color)).size).toBe(5);
   });
 });
 

@@ -1,13 +1,44 @@
 import type { OrderAddress, OrderFilter } from '../api/orders';
 
 /** The filter keys kept in the orders list's URL, so Back returns to the same list. */
-const PARAMS = { status: 'status', channel: 'channel', customerId: 'customer', from: 'from', to: 'to', query: 'q' } as const;
+const PARAMS = {
+  status: 'status',
+  paymentStatus: 'payment',
+  channel: 'channel',
+  customerId: 'customer',
+  from: 'from',
+  to: 'to',
+  query: 'q',
+} as const;
+
+export type PaymentStatus = 'unpaid' | 'partly_paid' | 'paid' | 'overpaid' | 'refunded';
+
+/** How far an order is paid, as the backend derives it from its payments, with what people read. */
+export const PAYMENT_STATUS: Readonly<Record<PaymentStatus, { label: string; color: string }>> = {
+  unpaid: { label: 'Unpaid', color: 'red' },
+  partly_paid: { label: 'Partly paid', color: 'yellow' },
+  paid: { label: 'Paid', color: 'green' },
+  overpaid: { label: 'Overpaid', color: 'orange' },
+  refunded: { label: 'Refunded', color: 'gray' },
+};
+
+/** The payment statuses in order, for a select. */
+export const PAYMENT_STATUSES = (Object.keys(PAYMENT_STATUS) as PaymentStatus[]).map((value) => ({
+  value,
+  label: PAYMENT_STATUS[value].label,
+}));
+
+/** The label and badge color of a payment status; an unknown one shows as sent, in gray. */
+export function paymentStatusBadge(status: string): { label: string; color: string } {
+  return PAYMENT_STATUS[status as PaymentStatus] ?? { label: status, color: 'gray' };
+}
 
 /** The orders list filter from the URL's search parameters; anything missing is "". */
 export function filterFromParams(params: URLSearchParams): OrderFilter {
   const get = (k: keyof typeof PARAMS) => params.get(PARAMS[k]) ?? '';
   return {
     status: get('status'),
+    paymentStatus: get('paymentStatus'),
     channel: get('channel'),
     customerId: get('customerId'),
     from: get('from'),

@@ -1328,6 +1328,7 @@ export namespace app {
 	    updatedAt: string;
 	    lines: OrderLineView[];
 	    events: OrderEventView[];
+	    paymentStatus: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new OrderView(source);
@@ -1363,6 +1364,7 @@ export namespace app {
 	        this.updatedAt = source["updatedAt"];
 	        this.lines = this.convertValues(source["lines"], OrderLineView);
 	        this.events = this.convertValues(source["events"], OrderEventView);
+	        this.paymentStatus = source["paymentStatus"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1417,6 +1419,7 @@ export namespace app {
 	}
 	export class OrderQuery {
 	    status: string;
+	    paymentStatus: string;
 	    customerId: string;
 	    channel: string;
 	    from: string;
@@ -1432,6 +1435,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.status = source["status"];
+	        this.paymentStatus = source["paymentStatus"];
 	        this.customerId = source["customerId"];
 	        this.channel = source["channel"];
 	        this.from = source["from"];
