@@ -58,7 +58,7 @@ func (x *OrdersAPI) FindOrders(q OrderQuery) (OrderPage, error) {
 	if err != nil {
 		return empty, err
 	}
-	page := OrderPage{Items: make([]OrderView, 0, len(found)), Total: total}
+	page := OrderPage{Items: make([]OrderView, 0, len(found)), Total: total, Capped: f.Query != "" && total > order.QueryTotalCap}
 	for _, o := range found {
 		page.Items = append(page.Items, orderView(o))
 	}

@@ -136,6 +136,9 @@ func orderView(o *order.Order) OrderView {
 type OrderPage struct {
 	Items []OrderView `json:"items"`
 	Total int         `json:"total"`
+	// Capped says a search matched more orders than it counts: Total is
+	// then order.QueryTotalCap+1 and means "more than QueryTotalCap".
+	Capped bool `json:"capped"`
 }
 
 // OrderQuery filters the orders list. From and To are calendar days

@@ -23,7 +23,7 @@ export type Order = Omit<
 };
 export type OrderQuery = Data<app.OrderQuery>;
 export type OrderFilter = Omit<OrderQuery, 'limit' | 'offset'>;
-export type OrderPage = { items: Order[]; total: number };
+export type OrderPage = { items: Order[]; total: number; capped: boolean };
 export type OrderFields = Omit<Data<app.OrderFields>, 'billingAddress' | 'shippingAddress'> & {
   billingAddress: OrderAddress;
   shippingAddress: OrderAddress;

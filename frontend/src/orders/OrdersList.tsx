@@ -207,7 +207,7 @@ export function OrdersList() {
         )}
       </Group>
       <Text size="sm" c={first.isError ? 'red' : 'dimmed'} aria-live="polite">
-        {first.isPending ? 'Loading orders…' : first.isError ? first.error.message : ordersText(total)}
+        {first.isPending ? 'Loading orders…' : first.isError ? first.error.message : ordersText(total, first.data?.capped ?? false)}
       </Text>
       <div
         ref={gridRef}

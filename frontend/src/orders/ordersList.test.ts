@@ -68,6 +68,9 @@ describe('ordersText', () => {
     expect(ordersText(1)).toBe('1 order');
     expect(ordersText(12345)).toBe('12,345 orders');
   });
+  it('says a capped search matched more', () => {
+    expect(ordersText(1001, true)).toBe('More than 1,000 orders: type more to narrow the search');
+  });
 });
 
 describe('rangeError', () => {

@@ -58,8 +58,9 @@ export function paramsFromFilter(f: OrderFilter): URLSearchParams {
 }
 
 /** "No orders", "1 order", "12,345 orders". */
-export function ordersText(total: number): string {
+export function ordersText(total: number, capped = false): string {
   if (total === 0) return 'No orders';
+  if (capped) return `More than ${(total - 1).toLocaleString('en-US')} orders: type more to narrow the search`;
   return `${total.toLocaleString('en-US')} ${total === 1 ? 'order' : 'orders'}`;
 }
 

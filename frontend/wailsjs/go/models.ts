@@ -1388,6 +1388,7 @@ export namespace app {
 	export class OrderPage {
 	    items: OrderView[];
 	    total: number;
+	    capped: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new OrderPage(source);
@@ -1397,6 +1398,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.items = this.convertValues(source["items"], OrderView);
 	        this.total = source["total"];
+	        this.capped = source["capped"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
