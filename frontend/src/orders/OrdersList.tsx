@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type CSSProperties } from 'react';
 import { Badge, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries, useQuery } from '@tanstack/react-query';
@@ -30,7 +30,7 @@ import {
   shortDateTime,
 } from './ordersList';
 import { useMoney } from './useMoney';
-import classes from './OrderList.module.css';
+import classes from '../shell/VirtualGrid.module.css';
 
 const PAGE_SIZE = 100;
 const ROW_HEIGHT = 40;
@@ -128,8 +128,8 @@ export function OrdersList() {
       <Group align="flex-end" wrap="wrap" gap="xs">
         <TextInput
           id="order-number-search"
-          label="Search by number"
-          placeholder="e.g. 000123"
+          label="Search"
+          placeholder="Number, name"
           value={numberText}
           onChange={(e) => {
             setNumberText(e.currentTarget.value);
@@ -145,7 +145,7 @@ export function OrdersList() {
           }}
           autoFocus
           autoComplete="off"
-          w={140}
+          w={160}
         />
         <Select
           label="Status"
@@ -164,7 +164,7 @@ export function OrdersList() {
           data={PAYMENT_STATUSES}
           value={urlFilter.paymentStatus || null}
           onChange={(v) => update({ paymentStatus: v ?? '' })}
-          w={130}
+          w={120}
           comboboxProps={{ withinPortal: true }}
         />
         <Select
@@ -174,7 +174,7 @@ export function OrdersList() {
           data={CHANNELS.map((c) => ({ value: c.value, label: c.label }))}
           value={urlFilter.channel || null}
           onChange={(v) => update({ channel: v ?? '' })}
-          w={120}
+          w={110}
           comboboxProps={{ withinPortal: true }}
         />
         <CustomerFilter value={urlFilter.customerId} onChange={(id) => update({ customerId: id })} />
@@ -183,7 +183,7 @@ export function OrdersList() {
           label="From"
           value={urlFilter.from}
           onChange={(e) => update({ from: e.currentTarget.value })}
-          w={140}
+          w={135}
         />
         <TextInput
           type="date"
@@ -191,7 +191,7 @@ export function OrdersList() {
           value={urlFilter.to}
           onChange={(e) => update({ to: e.currentTarget.value })}
           error={badRange ?? undefined}
-          w={140}
+          w={135}
         />
         {filtered && (
           <Button
@@ -212,6 +212,7 @@ export function OrdersList() {
       <div
         ref={gridRef}
         className={classes.grid}
+        style={{ '--grid-columns': '9rem 10rem minmax(10rem, 1fr) 6rem 7rem 7rem 9rem', '--grid-offset': '330px' } as CSSProperties}
         role="grid"
         aria-label="Orders"
         aria-rowcount={total + 1}
@@ -325,7 +326,7 @@ function CustomerFilter({ value, onChange }: { value: string; onChange: (id: str
       value={value || null}
       onChange={(id) => onChange(id ?? '')}
       nothingFoundMessage={debounced ? 'No customer found' : 'Type to search'}
-      w={170}
+      w={150}
       comboboxProps={{ withinPortal: true }}
     />
   );

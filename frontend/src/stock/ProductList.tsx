@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type CSSProperties } from 'react';
 import { Badge, Button, Group, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries, useQuery } from '@tanstack/react-query';
@@ -14,7 +14,7 @@ import {
 } from '../api/catalog';
 import { formatMinor } from './money';
 import { pagesFor, rowCountFor, totalText } from './listPaging';
-import classes from './ProductList.module.css';
+import classes from '../shell/VirtualGrid.module.css';
 
 const PAGE_SIZE = 100;
 const ROW_HEIGHT = 40;
@@ -164,6 +164,7 @@ export function ProductList({ canManage, onNew }: Props) {
       <div
         ref={gridRef}
         className={classes.grid}
+        style={{ '--grid-columns': '10rem minmax(12rem, 1fr) 10rem 4rem 7rem 6rem', '--grid-offset': '300px' } as CSSProperties}
         role="grid"
         aria-label="Products"
         aria-rowcount={rowCount + 1}
