@@ -24,10 +24,12 @@ import (
 	_ "image/jpeg" // logos may be JPEG
 	"image/png"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/text/unicode/norm"
 
 	"oms/internal/company"
 	"oms/internal/errs"
@@ -183,42 +185,70 @@ func newDoc(c *company.Company, opts Options, title string) *doc {
 	return d
 }
 
-// registerLogo adds the company logo, re-encoded as an 8-bit PNG (gofpdf
-// refuses 16-bit and interlaced PNGs); a logo that cannot be read is left
-// out rather than failing the document.
-func (d *doc) registerLogo(dataURL string) {
+// logoCache keeps the last logo normalized: a batch or a day of printing
+// decodes and re-encodes the company's logo once.
+var logoCache struct {
+	sync.Mutex
+	dataURL string
+	png     []byte
+	w, h    int
+}
+
+// normalizeLogo returns the logo of a data URL as an 8-bit, non-interlaced
+// PNG (gofpdf refuses 16-bit and interlaced ones) with its size in pixels;
+// ok is false for a logo that cannot be read.
+func normalizeLogo(dataURL string) (data []byte, w, h int, ok bool) {
+	logoCache.Lock()
+	defer logoCache.Unlock()
+	if logoCache.dataURL == dataURL && logoCache.png != nil {
+		return logoCache.png, logoCache.w, logoCache.h, true
+	}
 	i := strings.Index(dataURL, ";base64,")
 	if !strings.HasPrefix(dataURL, "data:image/") || i < 0 {
-		return
+		return nil, 0, 0, false
 	}
 	raw, err := base64.StdEncoding.DecodeString(dataURL[i+len(";base64,"):])
 	if err != nil {
-		return
+		return nil, 0, 0, false
 	}
 	img, _, err := image.Decode(bytes.NewReader(raw))
 	if err != nil {
-		return
+		return nil, 0, 0, false
 	}
 	b := img.Bounds()
 	if b.Dx() < 1 || b.Dy() < 1 {
-		return
+		return nil, 0, 0, false
 	}
 	rgba := image.NewNRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
 	draw.Draw(rgba, rgba.Bounds(), img, b.Min, draw.Src)
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, rgba); err != nil {
+		return nil, 0, 0, false
+	}
+	logoCache.dataURL, logoCache.png, logoCache.w, logoCache.h = dataURL, buf.Bytes(), b.Dx(), b.Dy()
+	return logoCache.png, b.Dx(), b.Dy(), true
+}
+
+// registerLogo adds the company logo to the document; a logo that cannot
+// be read is left out rather than failing the document.
+func (d *doc) registerLogo(dataURL string) {
+	if dataURL == "" {
 		return
 	}
-	d.pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, &buf)
+	data, pw, ph, ok := normalizeLogo(dataURL)
+	if !ok {
+		return
+	}
+	d.pdf.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(data))
 	if !d.pdf.Ok() {
 		d.pdf.ClearError()
 		return
 	}
 	// Fit in 45 x 20 mm, keeping the proportions.
 	const maxW, maxH = 45.0, 20.0
-	w, h := maxW, maxW*float64(b.Dy())/float64(b.Dx())
+	w, h := maxW, maxW*float64(ph)/float64(pw)
 	if h > maxH {
-		w, h = maxH*float64(b.Dx())/float64(b.Dy()), maxH
+		w, h = maxH*float64(pw)/float64(ph), maxH
 	}
 	d.logo, d.logoW, d.logoH = "logo", w, h
 }
@@ -305,13 +335,19 @@ func (d *doc) wrap(s string, w float64, maxLines int) []string {
 	return lines
 }
 
-// clean makes user text printable: control characters (newlines, tabs,
-// escapes) become spaces, invalid UTF-8 is replaced, runs of spaces shrink.
+// clean makes user text printable: invalid UTF-8 is replaced, the text
+// composed (NFC: the font has "ễ" as one glyph, and gofpdf does no
+// shaping), control characters (newlines, tabs, escapes) become spaces,
+// invisible format characters (bidi overrides, zero-width and soft
+// hyphens) are dropped, and runs of spaces shrink to one.
 func clean(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = norm.NFC.String(strings.ToValidUTF8(s, "\uFFFD"))
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+		switch {
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
 			return ' '
+		case unicode.Is(unicode.Cf, r):
+			return -1
 		}
 		return r
 	}, s)

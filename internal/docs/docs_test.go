@@ -134,7 +134,8 @@ func TestPackingSlip_PartialShipment(t *testing.T) {
 	})
 	wantIn(t, squash(pdfText(t, pdf)), "BOLT-M8 Sechskantschraube M8 × 40, verzinkt 3 2", "Βίδα ανοξείδωτη Α2 2 —",
 		"In this shipment: 12 units on 2 lines.")
-	for name, q := range map[string]map[string]int64{"TooMany": {o.Lines[0].ID: 4}, "Negative": {o.Lines[0].ID: -1}} {
+	for name, q := range map[string]map[string]int64{"TooMany": {o.Lines[0].ID: 4}, "Negative": {o.Lines[0].ID: -1},
+		"OtherOrdersLine": {e.nguyen.Lines[0].ID: 1}} {
 		t.Run(name, func(t *testing.T) {
 			err := e.printer.WritePackingSlip(ctx, &bytes.Buffer{}, Shipment{OrderID: o.ID, Quantities: q}, e.opts())
 			if errs.Code(err) != errs.EINVALID || errs.Field(err) != "quantities" {

@@ -3,7 +3,11 @@ package docs
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"strings"
 	"testing"
 
@@ -29,6 +33,8 @@ func TestWrapAndFit_NeverOverflow(t *testing.T) {
 		{"OneLongWord", strings.Repeat("Ä", 200), 3, nil},
 		{"Vietnamese", "Đinh vít thép không gỉ loại tốt nhất cho công trình xây dựng", 2, nil},
 		{"InvalidUTF8", "bad \xff byte", 1, []string{"bad \uFFFD byte"}},
+		{"Decomposed", "Nguye\u0302\u0303n", 1, []string{"Nguyễn"}},
+		{"BidiOverride", "abc\u202Edef\u202C\u200Bghi", 1, []string{"abcdefghi"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := d.wrap(tc.in, w, tc.lines)
@@ -126,5 +132,33 @@ func TestInvoice_ManyPages(t *testing.T) {
 		if n != 1 {
 			t.Errorf("line %s printed %d times", k, n)
 		}
+	}
+}
+
+// TestInvoice_Logo16Bit prints a company logo that gofpdf cannot read as
+// it is (a 16-bit PNG): it is re-encoded and printed.
+func TestInvoice_Logo16Bit(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	img := image.NewNRGBA64(image.Rect(0, 0, 64, 32))
+	for x := 0; x < 64; x++ {
+		img.Set(x, x/2, color.NRGBA64{R: 0xffff, A: 0xffff})
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	comp := company.NewService(e.db, nil)
+	c, err := comp.Find(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Logo = "data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())
+	if _, err := comp.Update(ctx, testActor, c.Input); err != nil {
+		t.Fatal(err)
+	}
+	pdf := render(t, func(w *bytes.Buffer) error { return e.printer.WriteInvoice(ctx, w, e.müller.ID, e.opts()) })
+	if !bytes.Contains(pdf, []byte("/Subtype /Image")) || !bytes.Contains(pdf, []byte("/Width 64")) {
+		t.Fatal("the 16-bit logo is not in the PDF")
 	}
 }

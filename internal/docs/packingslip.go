@@ -29,7 +29,8 @@ func (p *Printer) WritePackingSlip(ctx context.Context, w io.Writer, s Shipment,
 // the order given, reading each order as its page is laid out. A slip has
 // no prices; each line shows its bin, and the order number is a Code 128
 // barcode for the pack station's scanner. ENOTFOUND for an unknown order;
-// EINVALID on "quantities" for a quantity below 0 or above the line's.
+// EINVALID on "quantities" for a quantity below 0 or above the line's, or
+// for a line the order does not have.
 func (p *Printer) WritePackingSlips(ctx context.Context, w io.Writer, shipments []Shipment, opts Options) error {
 	bins := newBinFinder(p.stock)
 	return p.batch(ctx, w, "Packing slips", len(shipments), opts, func(d *doc, c *company.Company, i int) error {
@@ -53,6 +54,15 @@ type slipLine struct {
 }
 
 func slipLines(ctx context.Context, bins *binFinder, o *order.Order, qty map[string]int64) ([]slipLine, error) {
+	known := make(map[string]bool, len(o.Lines))
+	for _, l := range o.Lines {
+		known[l.ID] = true
+	}
+	for id := range qty {
+		if !known[id] {
+			return nil, errs.Invalid("quantities", "Order %s has no line %s.", o.Number, id)
+		}
+	}
 	out := make([]slipLine, 0, len(o.Lines))
 	for _, l := range o.Lines {
 		n := l.Quantity
