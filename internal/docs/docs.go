@@ -317,6 +317,11 @@ func (d *doc) wrap(s string, w float64, maxLines int) []string {
 			for n < len(r) && d.pdf.GetStringWidth(string(r[:n+1])) <= inner {
 				n++
 			}
+			// Break after a hyphen, slash, dot or underscore if there is
+			// one: "EXT-" and "5M3SOCKETS" read better than a cut anywhere.
+			if k := strings.LastIndexAny(string(r[:n]), "-/._"); k > 0 {
+				n = len([]rune(string(r[:n])[:k+1]))
+			}
 			lines = append(lines, string(r[:n]))
 			words[0] = string(r[n:])
 			continue

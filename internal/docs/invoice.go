@@ -59,7 +59,7 @@ func (p *Printer) WriteInvoices(ctx context.Context, w io.Writer, orderIDs []str
 
 // invoiceColumns are the columns of the invoice's lines.
 var invoiceColumns = []column{
-	{title: "SKU", w: 0.15, align: "L"},
+	{title: "SKU", w: 0.15, align: "L", lines: 2},
 	{title: "Item", w: 0.35, align: "L", lines: 3},
 	{title: "Qty", w: 0.08, align: "R"},
 	{title: "Unit price", w: 0.14, align: "R"},

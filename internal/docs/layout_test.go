@@ -33,6 +33,7 @@ func TestWrapAndFit_NeverOverflow(t *testing.T) {
 		{"OneLongWord", strings.Repeat("Ä", 200), 3, nil},
 		{"Vietnamese", "Đinh vít thép không gỉ loại tốt nhất cho công trình xây dựng", 2, nil},
 		{"InvalidUTF8", "bad \xff byte", 1, []string{"bad \uFFFD byte"}},
+		{"LongCodeAtHyphen", "EXT-5M3SOCKETS-BLACK-LONG", 2, []string{"EXT-5M3SOCKETS-", "BLACK-LONG"}},
 		{"Decomposed", "Nguye\u0302\u0303n", 1, []string{"Nguyễn"}},
 		{"BidiOverride", "abc\u202Edef\u202C\u200Bghi", 1, []string{"abcdefghi"}},
 	} {

@@ -83,7 +83,7 @@ func slipLines(ctx context.Context, bins *binFinder, o *order.Order, qty map[str
 
 var slipColumns = []column{
 	{title: "Bin", w: 0.12, align: "L"},
-	{title: "SKU", w: 0.16, align: "L"},
+	{title: "SKU", w: 0.16, align: "L", lines: 2},
 	{title: "Item", w: 0.43, align: "L", lines: 3},
 	{title: "Ordered", w: 0.11, align: "R"},
 	{title: "This shipment", w: 0.18, align: "R"},

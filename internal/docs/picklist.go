@@ -129,7 +129,7 @@ func (p *Printer) warehouseCodes(ctx context.Context, ids map[string]bool) (map[
 var pickColumns = []column{
 	{title: "", w: 0.05, align: "L"},
 	{title: "Bin", w: 0.13, align: "L"},
-	{title: "SKU", w: 0.15, align: "L"},
+	{title: "SKU", w: 0.15, align: "L", lines: 2},
 	{title: "Item", w: 0.33, align: "L", lines: 2},
 	{title: "Qty", w: 0.08, align: "R"},
 	{title: "For orders", w: 0.26, align: "L", lines: 3},
