@@ -163,3 +163,38 @@ func TestInvoice_Logo16Bit(t *testing.T) {
 		t.Fatal("the 16-bit logo is not in the PDF")
 	}
 }
+
+// TestInvoice_PricesExcludeTax prints an order priced net: the totals show
+// the net total and the tax before the total, and add up.
+func TestInvoice_PricesExcludeTax(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	if _, err := e.cat.SetPricesIncludeTax(ctx, testActor, false); err != nil {
+		t.Fatal(err)
+	}
+	o, err := e.orders.CreateOrder(ctx, testActor, order.OrderInput{WarehouseID: e.main.ID, Currency: "EUR", DiscountBps: 1000, Shipping: 500,
+		BillingAddress: &order.Address{Name: "Jürgen Müller", City: "Berlin", Country: "DE"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sku := range []string{"BOLT-M8", "SCREW-RU"} {
+		if o, err = e.orders.AddLine(ctx, testActor, o.ID, o.Version, order.LineInput{ProductID: e.products[sku].ID, Quantity: 2}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if o.PricesIncludeTax || o.TaxTotal == 0 || o.NetTotal+o.TaxTotal != o.Total {
+		t.Fatalf("order = %+v", o)
+	}
+	pdf := render(t, func(w *bytes.Buffer) error { return e.printer.WriteInvoice(ctx, w, o.ID, e.opts()) })
+	text := squash(pdfText(t, pdf))
+	// 2 x 11.90 + 2 x 3.20 = 30.20; less 10 % = 27.18; plus 5.00 shipping.
+	wantIn(t, text, "Subtotal 30.20 EUR", "Order discount (10 %) -3.02 EUR", "Shipping 5.00 EUR",
+		"Net total "+amount(o.NetTotal, "EUR"), "Tax "+amount(o.TaxTotal, "EUR"), "Total "+amount(o.Total, "EUR"),
+		"Prices exclude tax.")
+	if o.NetTotal != 3020-302+500 {
+		t.Fatalf("net total %d", o.NetTotal)
+	}
+	if strings.Contains(text, "Tax included") {
+		t.Fatal("net prices with a \"Tax included\" line")
+	}
+}
