@@ -19,6 +19,7 @@ bench:
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 5x -timeout 30m ./internal/catalog/ ./internal/customer/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 3x -timeout 30m ./internal/stock/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 3x -timeout 60m ./internal/order/
+	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 10x -timeout 10m ./internal/docs/
 
 setup:
 	bash scripts/setup.sh run

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"os/user"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -23,6 +24,7 @@ import (
 	"oms/internal/config"
 	"oms/internal/customer"
 	"oms/internal/demo"
+	"oms/internal/docs"
 	"oms/internal/errs"
 	"oms/internal/importer"
 	"oms/internal/order"
@@ -87,6 +89,14 @@ Commands:
                                    written (exit 1). --skip-invalid writes the
                                    valid rows and reports the others;
                                    --dry-run checks every row, writes nothing
+  print invoice|packing-slip|pick-list --order NUMBER [--order NUMBER ...]
+        --out FILE.pdf [--page-size a4|letter]
+                                   print documents as one PDF: an invoice or
+                                   a packing slip per order, in the order
+                                   given, or one pick list merged over all
+                                   the orders; the page size defaults to
+                                   Letter for a company in the US or Canada,
+                                   A4 elsewhere
 
 Options:
   --data DIR   data directory (default: $OMS_DATA, else the user's config
@@ -181,6 +191,8 @@ func run(args []string, env Env) error {
 		return setupCmd(rest[1:], *dataFlag, env)
 	case "seed":
 		return seedCmd(rest[1:], *dataFlag, env)
+	case "print":
+		return printCmd(rest[1:], *dataFlag, env)
 	case "help":
 		return flag.ErrHelp
 	default:
@@ -491,6 +503,134 @@ func seedDemo(dataFlag string, seed uint64, env Env) error {
 			secret = "PIN " + u.PIN
 		}
 		fmt.Fprintf(env.Stdout, "  %-6s %-9s %s\n", u.Name, u.Role, secret)
+	}
+	return nil
+}
+
+// orderList collects repeated --order flags.
+type orderList []string
+
+func (l *orderList) String() string { return strings.Join(*l, ",") }
+
+func (l *orderList) Set(v string) error {
+	if v = strings.TrimSpace(v); v == "" {
+		return errors.New("--order needs an order number")
+	}
+	*l = append(*l, v)
+	return nil
+}
+
+// printCmd runs `oms print KIND --order N [--order N ...] --out FILE`; the
+// flags may also follow KIND. The file is written whole or not at all.
+func printCmd(args []string, dataFlag string, env Env) error {
+	fs := newFlags("print")
+	var numbers orderList
+	fs.Var(&numbers, "order", "order number (repeat for a batch)")
+	out := fs.String("out", "", "PDF file to write")
+	pageFlag := fs.String("page-size", "", "a4 or letter")
+	var pos []string
+	for {
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 1 {
+		return usageErr("print needs what to print: invoice, packing-slip or pick-list")
+	}
+	kind := pos[0]
+	if kind != "invoice" && kind != "packing-slip" && kind != "pick-list" {
+		return usageErr("print invoice, packing-slip or pick-list, not %q", kind)
+	}
+	if len(numbers) == 0 || *out == "" {
+		return usageErr("print needs --order NUMBER and --out FILE.pdf")
+	}
+	size, err := docs.ParsePageSize(*pageFlag)
+	if err != nil {
+		return usageErr("--page-size must be a4 or letter")
+	}
+	db, err := openDB(dataFlag)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	cat, st, cust := catalog.NewService(db), stock.NewService(db), customer.NewService(db)
+	printer := docs.NewPrinter(order.NewService(db, cat, cust, st), st, company.NewService(db, auth.NewService(db)))
+	ids := make([]string, len(numbers))
+	for i, n := range numbers {
+		o, err := printer.FindOrderByNumber(ctx, n)
+		if errs.Code(err) == errs.ENOTFOUND {
+			return fmt.Errorf("order %s not found", n)
+		} else if err != nil {
+			return err
+		}
+		ids[i] = o.ID
+	}
+	opts := docs.Options{PageSize: size}
+	err = writeAtomically(*out, func(w io.Writer) error {
+		switch kind {
+		case "invoice":
+			return printer.WriteInvoices(ctx, w, ids, opts)
+		case "packing-slip":
+			// The whole order ships until shipments are recorded.
+			shipments := make([]docs.Shipment, len(ids))
+			for i, id := range ids {
+				shipments[i] = docs.Shipment{OrderID: id}
+			}
+			return printer.WritePackingSlips(ctx, w, shipments, opts)
+		default:
+			return printer.WritePickList(ctx, w, ids, opts)
+		}
+	})
+	if errors.Is(err, context.Canceled) {
+		return errors.New("print interrupted; nothing was written")
+	} else if err != nil {
+		return err
+	}
+	what := map[string]string{"invoice": "invoice", "packing-slip": "packing slip", "pick-list": "pick list"}[kind]
+	switch {
+	case kind == "pick-list":
+		fmt.Fprintf(env.Stdout, "wrote a pick list for %d %s to %s\n", len(ids), plural(len(ids), "order", "orders"), *out)
+	case len(ids) == 1:
+		fmt.Fprintf(env.Stdout, "wrote the %s of %s to %s\n", what, strings.ToUpper(numbers[0]), *out)
+	default:
+		fmt.Fprintf(env.Stdout, "wrote %d %ss to %s\n", len(ids), what, *out)
+	}
+	return nil
+}
+
+// writeAtomically writes a file through fn into a temporary file beside
+// it and renames it into place only when fn succeeds.
+func writeAtomically(path string, fn func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
+	}
+	defer os.Remove(f.Name()) // a no-op after the rename
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	w := bufio.NewWriter(f)
+	if err := fn(w); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }

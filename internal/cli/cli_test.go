@@ -13,6 +13,8 @@ import (
 	"oms/internal/catalog"
 	"oms/internal/company"
 	"oms/internal/config"
+	"oms/internal/customer"
+	"oms/internal/order"
 	"oms/internal/stock"
 	"oms/internal/store"
 )
@@ -286,5 +288,101 @@ func TestMain_Seed(t *testing.T) {
 	db.Reader().QueryRow(`SELECT count(*), max(number) FROM orders`).Scan(&orders, &last)
 	if products != 30 || customers != 25 || orders != 50 || last != "LOCAL-000050" {
 		t.Fatalf("%d products, %d customers, %d orders up to %s; want 30, 25, 50 up to LOCAL-000050", products, customers, orders, last)
+	}
+}
+
+// printDataDir returns a data directory with a company, a product in bin
+// A-01 and two confirmed orders (LOCAL-000001 for Müller, LOCAL-000002 for
+// Nguyễn).
+func printDataDir(t *testing.T) string {
+	t.Helper()
+	dir := importDataDir(t)
+	ctx := context.Background()
+	db, err := store.Open(ctx, config.DBPath(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	actor := store.Actor{UserName: "test"}
+	cat, st, cust := catalog.NewService(db), stock.NewService(db), customer.NewService(db)
+	orders := order.NewService(db, cat, cust, st)
+	w, err := stock.FindWarehouseByCode(ctx, db.Reader(), "MAIN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, err := st.FindBinByCode(ctx, w.ID, "A-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "P-1", Name: "Widget", Price: 1250})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.PostMovement(ctx, actor, stock.MovementInput{Kind: stock.KindReceipt, ProductID: p.ID, WarehouseID: w.ID,
+		BinID: bin.ID, Quantity: 50}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Jürgen Müller", "Nguyễn Thị Hoa"} {
+		addr := &order.Address{Name: name, Line1: "Main St 1", City: "Berlin", Country: "DE"}
+		o, err := orders.CreateOrder(ctx, actor, order.OrderInput{WarehouseID: w.ID, BillingAddress: addr, ShippingAddress: addr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o, err = orders.AddLine(ctx, actor, o.ID, o.Version, order.LineInput{ProductID: p.ID, Quantity: 2}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := orders.Confirm(ctx, actor, o.ID, o.Version); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestMain_Print(t *testing.T) {
+	dir := printDataDir(t)
+	outDir := t.TempDir()
+	out := func(name string) string { return filepath.Join(outDir, name) }
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		code       int
+		out, errIn string
+		file       string // written, starting %PDF
+	}{
+		{"NoKind", []string{"--data", dir, "print", "--order", "LOCAL-000001", "--out", out("x.pdf")}, 2, "", "print needs what to print", ""},
+		{"BadKind", []string{"--data", dir, "print", "label", "--order", "LOCAL-000001", "--out", out("x.pdf")}, 2, "", `not "label"`, ""},
+		{"NoOrder", []string{"--data", dir, "print", "invoice", "--out", out("x.pdf")}, 2, "", "print needs --order NUMBER and --out", ""},
+		{"NoOut", []string{"--data", dir, "print", "invoice", "--order", "LOCAL-000001"}, 2, "", "print needs --order NUMBER and --out", ""},
+		{"BadPageSize", []string{"--data", dir, "print", "invoice", "--order", "LOCAL-000001", "--out", out("x.pdf"), "--page-size", "a5"}, 2, "", "--page-size must be a4 or letter", ""},
+		{"UnknownOrder", []string{"--data", dir, "print", "invoice", "--order", "LOCAL-000001", "--order", "LOCAL-000099", "--out", out("none.pdf")}, 1, "", "oms: order LOCAL-000099 not found\n", ""},
+		{"Invoice", []string{"--data", dir, "print", "invoice", "--order", "local-000001", "--out", out("inv.pdf")}, 0, "wrote the invoice of LOCAL-000001 to " + out("inv.pdf"), "", "inv.pdf"},
+		{"InvoiceBatch", []string{"--data", dir, "print", "--order", "LOCAL-000002", "--order", "LOCAL-000001", "invoice", "--out", out("invs.pdf")}, 0, "wrote 2 invoices to", "", "invs.pdf"},
+		{"PackingSlips", []string{"--data", dir, "print", "packing-slip", "--order", "LOCAL-000001", "--order", "LOCAL-000002", "--out", out("slips.pdf"), "--page-size", "letter"}, 0, "wrote 2 packing slips to", "", "slips.pdf"},
+		{"PickList", []string{"--data", dir, "print", "pick-list", "--order", "LOCAL-000001", "--order", "LOCAL-000002", "--out", out("pick.pdf")}, 0, "wrote a pick list for 2 orders to", "", "pick.pdf"},
+		{"OutInMissingDir", []string{"--data", dir, "print", "invoice", "--order", "LOCAL-000001", "--out", "/nonexistent/dir/x.pdf"}, 1, "", "oms: cannot write /nonexistent/dir/x.pdf", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, errOut := runCLI(t, "", nil, tc.args...)
+			if code != tc.code || !strings.Contains(stdout, tc.out) || !strings.Contains(errOut, tc.errIn) {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want exit %d, ~%q, ~%q", code, stdout, errOut, tc.code, tc.out, tc.errIn)
+			}
+			if tc.file == "" {
+				return
+			}
+			b, err := os.ReadFile(out(tc.file))
+			if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+				t.Fatalf("%s: %v, %q", tc.file, err, b[:min(len(b), 10)])
+			}
+		})
+	}
+	if _, err := os.Stat(out("none.pdf")); !os.IsNotExist(err) {
+		t.Fatalf("a failed print left a file behind: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(outDir, ".*")); len(left) > 0 {
+		t.Fatalf("temporary files left behind: %v", left)
+	}
+	// The batch's order is checked in the docs tests; the slips are on Letter.
+	if b, _ := os.ReadFile(out("slips.pdf")); !bytes.Contains(b, []byte("/MediaBox [0 0 612.00 792.00]")) {
+		t.Fatal("--page-size letter not applied")
 	}
 }
