@@ -12,6 +12,7 @@ import (
 	"oms/internal/catalog"
 	"oms/internal/company"
 	"oms/internal/customer"
+	"oms/internal/docs"
 	"oms/internal/order"
 	"oms/internal/stock"
 	"oms/internal/store"
@@ -26,6 +27,7 @@ type Services struct {
 	Stock     *stock.Service
 	Customers *customer.Service
 	Orders    *order.Service
+	Docs      *docs.Printer
 }
 
 // NewServices builds the services over an open database.
@@ -34,8 +36,9 @@ func NewServices(db *store.DB) Services {
 	cat, st, cust := catalog.NewService(db), stock.NewService(db), customer.NewService(db)
 	orders := order.NewService(db, cat, cust, st)
 	orders.SetApprover(users) // payments: a manager approves on account over the credit limit
-	return Services{DB: db, Users: users, Company: company.NewService(db, users),
-		Catalog: cat, Stock: st, Customers: cust, Orders: orders}
+	comp := company.NewService(db, users)
+	return Services{DB: db, Users: users, Company: comp, Catalog: cat, Stock: st, Customers: cust, Orders: orders,
+		Docs: docs.NewPrinter(orders, st, comp)}
 }
 
 // Emitter sends an event to the frontend. The desktop build wraps Wails's
@@ -72,6 +75,7 @@ type App struct {
 	Orders    *OrdersAPI
 	Payments  *PaymentsAPI
 	Returns   *ReturnsAPI
+	Documents *DocumentsAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -87,13 +91,14 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Orders = &OrdersAPI{a}
 	a.Payments = &PaymentsAPI{a}
 	a.Returns = &ReturnsAPI{a}
+	a.Documents = &DocumentsAPI{a}
 	svc.DB.OnCommit(func() { go a.emitStatus() })
 	return a
 }
 
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns}
+	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns, a.Documents}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls

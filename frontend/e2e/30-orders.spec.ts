@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { area, ensureMainWarehouse, label, pick, shot, signIn } from './support';
 
@@ -209,6 +211,19 @@ test('a counter sale: scan, refuse an unknown code, change a quantity, finish, f
   await expect(page.getByRole('region', { name: 'Payments' })).toContainText('Refunded 2.25 EUR');
   await expect(history).toContainText(/Return \S+-R\d+/);
   await shot(page, '39-order-returned', true);
+
+  // The invoice, as a PDF download in the browser (the desktop window saves through its dialog).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('group', { name: 'Documents' }).getByRole('button', { name: 'Invoice (PDF)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`invoice-${number}.pdf`);
+  const pdf = await download.path();
+  expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  expect(text).toContain(`Invoice ${number}`);
+  expect(text).toContain(PEN.name);
+  expect(text).toContain('T-1001');
 
   // The pen is back on the shelf: a return movement into A-01-01.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Stock/ }).click();

@@ -11,5 +11,6 @@ export * as StockAPI from '../../wailsjs/go/app/StockAPI';
 export * as OrdersAPI from '../../wailsjs/go/app/OrdersAPI';
 export * as PaymentsAPI from '../../wailsjs/go/app/PaymentsAPI';
 export * as ReturnsAPI from '../../wailsjs/go/app/ReturnsAPI';
+export * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI';
 export { app } from '../../wailsjs/go/models';
 export { EventsOn } from '../../wailsjs/runtime/runtime';

@@ -16,6 +16,7 @@ import { roleLabel } from '../shell/roles';
 import { SHORTCUTS } from '../shell/useGlobalShortcuts';
 import { beep } from './beep';
 import { CustomerDialog } from './CustomerDialog';
+import { DocumentButtons } from '../orders/DocumentButtons';
 import { PaymentDialog } from './PaymentDialog';
 import { parsePercent, parseScan, percentText, rememberWarehouse, rememberedWarehouse, stationWarehouse } from './sale';
 import { useCounterSale, type ActionError, type CounterMessage } from './useCounterSale';
@@ -291,9 +292,12 @@ export function CounterPage({ session }: { session: SessionInfo }) {
                     {completed.lines.reduce((n, l) => n + l.quantity, 0)} items ·{' '}
                     {completed.customerName || 'Walk-in'} · {statusLabel(completed.status)}
                   </Text>
-                  <Button ref={newSaleRef} onClick={newSale} size="md">
-                    New sale
-                  </Button>
+                  <Group gap="xs">
+                    <Button ref={newSaleRef} onClick={newSale} size="md">
+                      New sale
+                    </Button>
+                    <DocumentButtons orderId={completed.id} kinds={['invoice']} size="md" />
+                  </Group>
                   <Text size="sm" c="dimmed">
                     Press Enter or scan the next item to start a new sale.
                   </Text>

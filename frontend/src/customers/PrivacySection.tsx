@@ -12,7 +12,7 @@ import {
   type ExportFormat,
 } from '../api/customers';
 import { applyApiError, type ApiError } from '../api/errors';
-import { downloadFile, inDesktopWindow } from './download';
+import { downloadFile, inDesktopWindow } from '../shell/download';
 import { eraseConfirmed } from './eraseForm';
 
 /** Erasure needs a reason and the customer's code typed again, so it is never a slip. */

@@ -32,6 +32,7 @@ import { parseScan } from '../counter/sale';
 import { formatDateTime } from '../shell/format';
 import { PageTitle } from '../shell/PageTitle';
 import { hasPermission } from '../shell/permissions';
+import { DocumentButtons } from './DocumentButtons';
 import { LinesTable } from './LinesTable';
 import { PaymentsCard } from './PaymentsCard';
 import { ReturnDialog } from './ReturnDialog';
@@ -186,6 +187,9 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
         </Group>
       </Group>
 
+      {o.status !== 'draft' && (
+        <DocumentButtons orderId={o.id} kinds={o.status === 'cancelled' ? ['invoice'] : ['invoice', 'packing-slip', 'pick-list']} size="xs" />
+      )}
       <Card withBorder padding="sm">
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
           <Field label="Customer">

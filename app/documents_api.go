@@ -1,0 +1,110 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"oms/internal/auth"
+	"oms/internal/docs"
+	"oms/internal/errs"
+)
+
+// Who may print: anyone who sees orders (counter staff print the invoice
+// of a sale, warehouse staff the pick list and the packing slip).
+func init() {
+	addRules(map[string]rule{
+		"DocumentsAPI.SaveDocument": need(auth.PermOrdersView),
+		"DocumentsAPI.DocumentData": need(auth.PermOrdersView),
+	})
+}
+
+// DocumentsAPI is an order's printed documents: its invoice, packing slip
+// and pick list as PDF.
+type DocumentsAPI struct{ a *App }
+
+// document names: the kind the frontend asks for and what the file is called.
+var documentKinds = map[string]string{"invoice": "invoice", "packing-slip": "packing-slip", "pick-list": "pick-list"}
+
+// renderDocument writes the document of kind for the order into a PDF.
+// EINVALID on "kind"; ENOTFOUND for the order.
+func renderDocument(ctx context.Context, svc Services, kind, orderID string) (ExportFile, []byte, error) {
+	name, ok := documentKinds[kind]
+	if !ok {
+		return ExportFile{}, nil, errs.Invalid("kind", "Print an invoice, a packing slip or a pick list.")
+	}
+	o, err := svc.Orders.FindOrderByID(ctx, orderID)
+	if err != nil {
+		return ExportFile{}, nil, err
+	}
+	p := svc.Docs
+	var buf bytes.Buffer
+	switch kind {
+	case "invoice":
+		err = p.WriteInvoice(ctx, &buf, orderID, docs.Options{})
+	case "packing-slip":
+		err = p.WritePackingSlip(ctx, &buf, docs.Shipment{OrderID: orderID}, docs.Options{})
+	case "pick-list":
+		err = p.WritePickList(ctx, &buf, []string{orderID}, docs.Options{})
+	}
+	if err != nil {
+		return ExportFile{}, nil, err
+	}
+	number := strings.NewReplacer("/", "-", `\`, "-").Replace(o.Number)
+	return ExportFile{FileName: fmt.Sprintf("%s-%s.pdf", name, number), MimeType: "application/pdf"}, buf.Bytes(), nil
+}
+
+// SaveDocument asks where to save the order's document of kind
+// ("invoice", "packing-slip" or "pick-list") with the native save dialog
+// and writes the PDF there. It returns the path written, or "" when the
+// dialog was cancelled. EINVALID on "kind", ENOTFOUND, ECONFLICT where
+// there is no native dialog (a browser: use DocumentData there) or the
+// file cannot be written.
+func (x *DocumentsAPI) SaveDocument(kind, orderID string) (string, error) {
+	if _, err := x.a.guard(); err != nil {
+		return "", err
+	}
+	ctx := x.a.context()
+	file, data, err := renderDocument(ctx, x.a.svc, kind, orderID)
+	if err != nil {
+		return "", err
+	}
+	// Wails's runtime exits the process when called without its frontend.
+	if ctx.Value("frontend") == nil {
+		return "", errs.Errorf(errs.ECONFLICT, "There is no save dialog here; download the document instead.")
+	}
+	path, err := runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
+		Title: "Save " + strings.ReplaceAll(kind, "-", " "), DefaultFilename: file.FileName, CanCreateDirectories: true,
+		Filters: []runtime.FileFilter{{DisplayName: "PDF documents", Pattern: "*.pdf"}},
+	})
+	if err != nil {
+		return "", fmt.Errorf("save dialog: %w", err)
+	}
+	if path == "" {
+		return "", nil
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return "", errs.Errorf(errs.ECONFLICT, "The file could not be saved there (%v); choose another place.", err)
+	}
+	return path, nil
+}
+
+// DocumentData returns the order's document of kind ("invoice",
+// "packing-slip" or "pick-list") as a PDF file for the frontend to save.
+// EINVALID on "kind", ENOTFOUND.
+func (x *DocumentsAPI) DocumentData(kind, orderID string) (ExportFile, error) {
+	if _, err := x.a.guard(); err != nil {
+		return ExportFile{}, err
+	}
+	file, data, err := renderDocument(x.a.context(), x.a.svc, kind, orderID)
+	if err != nil {
+		return ExportFile{}, err
+	}
+	file.Base64 = base64.StdEncoding.EncodeToString(data)
+	return file, nil
+}
