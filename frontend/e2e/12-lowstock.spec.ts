@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { area, label, pick as choose, shot, signIn, tab } from './support';
+import { area, label, pick as choose, scanBurst, shot, signIn, tab } from './support';
 
 // Low stock and the Stock-area scanner against the real backend. Runs after
 // 01, 10 and 11 on the same backend, or alone on a fresh one (signIn sets up
@@ -126,13 +126,11 @@ test('low stock notifies, lists and reorders; a scan opens the product', async (
   // A scan with the focus on no field opens the product; an unknown code says so.
   await area(page, 'Stock');
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.type('UNKNOWN-123', { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanBurst(page, 'UNKNOWN-123');
   await expect(page.getByText('No product has the barcode UNKNOWN-123.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Stock', level: 1 })).toBeVisible();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.type(EAN, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanBurst(page, EAN);
   await expect(page.getByRole('heading', { name: NAME, level: 1 })).toBeVisible();
   await shot(page, '34-scanned-to-product');
 
@@ -142,8 +140,7 @@ test('low stock notifies, lists and reorders; a scan opens the product', async (
   await page.keyboard.type(EAN, { delay: 80 });
   await page.keyboard.press('Enter');
   // A fast unknown scan after it is answered, so the slow one was handled by then.
-  await page.keyboard.type('UNKNOWN-456', { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scanBurst(page, 'UNKNOWN-456');
   await expect(page.getByText('No product has the barcode UNKNOWN-456.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Stock', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: NAME, level: 1 })).toHaveCount(0);

@@ -35,6 +35,17 @@ export async function area(page: Page, name: 'Stock' | 'Warehouse') {
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }
 
+/**
+ * A keyboard-wedge scanner with the focus on no field: the code's keys and
+ * Enter arrive as one burst, inside the page, so a busy machine cannot space
+ * them out into what looks like typing (the scan detector wants < 40 ms gaps).
+ */
+export async function scanBurst(page: Page, code: string) {
+  await page.evaluate((keys) => {
+    for (const key of [...keys, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  }, [...code]);
+}
+
 /** Selects a tab by its exact name. */
 export async function tab(page: Page, name: string) {
   await page.getByRole('tab', { name, exact: true }).click();
