@@ -71,7 +71,7 @@ describe('OrderPage', () => {
     vi.mocked(OrdersAPI.Cancel).mockResolvedValue({ ...confirmed, status: 'cancelled', version: 4 } as never);
     renderOrder(['orders.view', 'orders.create', 'orders.manage', 'warehouse.use']);
     const actions = await screen.findByRole('group', { name: 'Order actions' });
-    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Advance to Picking', 'Cancel order']);
+    expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Edit details', 'Advance to Picking', 'Cancel order']);
     expect(screen.getByLabelText('Quantity of PEN')).toHaveValue('3');
 
     const user = userEvent.setup();

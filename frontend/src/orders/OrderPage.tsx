@@ -33,6 +33,7 @@ import { formatDateTime } from '../shell/format';
 import { PageTitle } from '../shell/PageTitle';
 import { hasPermission } from '../shell/permissions';
 import { DocumentButtons } from './DocumentButtons';
+import { OrderDetailsDialog } from './OrderDetailsDialog';
 import { LinesTable } from './LinesTable';
 import { PaymentsCard } from './PaymentsCard';
 import { ReturnDialog } from './ReturnDialog';
@@ -81,7 +82,7 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
   const updateLine = useUpdateLine();
   const removeLine = useRemoveLine();
   const scan = useScan();
-  const [dialog, setDialog] = useState<'cancel' | 'delete' | 'return' | null>(null);
+  const [dialog, setDialog] = useState<'cancel' | 'delete' | 'return' | 'details' | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState('');
   const [code, setCode] = useState('');
@@ -154,6 +155,11 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
           </Badge>
         </Group>
         <Group gap="xs" role="group" aria-label="Order actions">
+          {canEdit && (
+            <Button disabled={busy} variant="default" onClick={() => setDialog('details')}>
+              Edit details
+            </Button>
+          )}
           {o.status === 'draft' && can('orders.create') && (
             <Button disabled={busy} onClick={() => confirm.mutate({ id: o.id, version: o.version }, { onSuccess: done(`Order ${o.number} confirmed.`), onError: failed })}>
               Confirm
@@ -320,6 +326,7 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
       </Card>
 
       <ReturnDialog order={o} opened={dialog === 'return'} onClose={() => setDialog(null)} money={money} />
+      <OrderDetailsDialog order={o} opened={dialog === 'details'} onClose={() => setDialog(null)} />
       <Modal opened={dialog === 'cancel'} onClose={() => setDialog(null)} title={`Cancel order ${o.number}`}>
         <Stack>
           <Text size="sm">

@@ -1,12 +1,13 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Group, Stack } from '@mantine/core';
-import { Link, NavLink, Navigate, Route, Routes } from 'react-router';
+import { Link, NavLink, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { useOrderEvents } from '../api/orders';
 import { useStockEvents } from '../api/stock';
 import type { SessionInfo } from '../api/types';
 import { PageTitle } from '../shell/PageTitle';
 import { hasPermission } from '../shell/permissions';
 import { BackordersPage } from './BackordersPage';
+import { NewOrderDialog } from './OrderDetailsDialog';
 import { OrderPage } from './OrderPage';
 import { OrdersList } from './OrdersList';
 
@@ -15,12 +16,13 @@ export function OrdersArea({ session }: { session: SessionInfo }) {
   useOrderEvents();
   useStockEvents();
   const canCounter = hasPermission(session.permissions, 'counter.use');
+  const canCreate = hasPermission(session.permissions, 'orders.create');
   return (
     <Routes>
       <Route
         index
         element={
-          <Screen title="Orders" focusTitle={false} canCounter={canCounter}>
+          <Screen title="Orders" focusTitle={false} canCounter={canCounter} canCreate={canCreate}>
             <OrdersList />
           </Screen>
         }
@@ -28,7 +30,7 @@ export function OrdersArea({ session }: { session: SessionInfo }) {
       <Route
         path="backorders"
         element={
-          <Screen title="Backorders" canCounter={canCounter}>
+          <Screen title="Backorders" canCounter={canCounter} canCreate={canCreate}>
             <BackordersPage canAllocate={hasPermission(session.permissions, 'warehouse.use')} />
           </Screen>
         }
@@ -39,7 +41,21 @@ export function OrdersArea({ session }: { session: SessionInfo }) {
   );
 }
 
-function Screen({ title, focusTitle = true, canCounter, children }: { title: string; focusTitle?: boolean; canCounter: boolean; children: ReactNode }) {
+function Screen({
+  title,
+  focusTitle = true,
+  canCounter,
+  canCreate,
+  children,
+}: {
+  title: string;
+  focusTitle?: boolean;
+  canCounter: boolean;
+  canCreate: boolean;
+  children: ReactNode;
+}) {
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   return (
     <Stack gap="xs">
       <Group justify="space-between" align="flex-start">
@@ -56,8 +72,17 @@ function Screen({ title, focusTitle = true, canCounter, children }: { title: str
               Counter
             </Button>
           )}
+          {canCreate && <Button onClick={() => setCreating(true)}>New order</Button>}
         </Group>
       </Group>
+      <NewOrderDialog
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(o) => {
+          setCreating(false);
+          void navigate(`/orders/${o.id}`);
+        }}
+      />
       {children}
     </Stack>
   );

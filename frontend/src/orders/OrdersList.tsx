@@ -4,8 +4,6 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useNavigate, useSearchParams } from 'react-router';
-import { customerKeys, useCustomerSearch } from '../api/customers';
-import { call } from '../api/errors';
 import {
   CHANNELS,
   ORDER_STATUSES,
@@ -18,7 +16,6 @@ import {
   type OrderFilter,
   type OrderPage,
 } from '../api/orders';
-import { CustomersAPI } from '../api/wails';
 import { pagesFor } from '../stock/listPaging';
 import {
   PAYMENT_STATUSES,
@@ -29,6 +26,7 @@ import {
   rangeError,
   shortDateTime,
 } from './ordersList';
+import { CustomerSelect } from './CustomerSelect';
 import { useMoney } from './useMoney';
 import classes from '../shell/VirtualGrid.module.css';
 
@@ -177,7 +175,7 @@ export function OrdersList() {
           w={110}
           comboboxProps={{ withinPortal: true }}
         />
-        <CustomerFilter value={urlFilter.customerId} onChange={(id) => update({ customerId: id })} />
+        <CustomerSelect value={urlFilter.customerId} onChange={(id) => update({ customerId: id })} placeholder="Any customer" w={150} />
         <TextInput
           type="date"
           label="From"
@@ -297,37 +295,5 @@ function PaymentBadge({ status }: { status: string }) {
     <Badge color={color} variant="light">
       {label}
     </Badge>
-  );
-}
-
-/** A searchable customer select: what is typed searches the customers. */
-function CustomerFilter({ value, onChange }: { value: string; onChange: (id: string) => void }) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 150);
-  const found = useCustomerSearch(debounced, false);
-  const chosen = useQuery({
-    queryKey: customerKeys.one(value),
-    queryFn: () => call(() => CustomersAPI.Customer(value)),
-    enabled: !!value,
-  });
-  const options = new Map<string, string>();
-  if (value && chosen.data) options.set(chosen.data.id, chosen.data.name);
-  for (const c of (found.data?.pages ?? []).flatMap((p) => p.items).slice(0, 50)) options.set(c.id, c.name);
-  return (
-    <Select
-      label="Customer"
-      placeholder="Any customer"
-      searchable
-      clearable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: o }) => o}
-      data={[...options].map(([id, name]) => ({ value: id, label: name }))}
-      value={value || null}
-      onChange={(id) => onChange(id ?? '')}
-      nothingFoundMessage={debounced ? 'No customer found' : 'Type to search'}
-      w={150}
-      comboboxProps={{ withinPortal: true }}
-    />
   );
 }
