@@ -19,8 +19,10 @@ import (
 // of a sale, warehouse staff the pick list and the packing slip).
 func init() {
 	addRules(map[string]rule{
-		"DocumentsAPI.SaveDocument": need(auth.PermOrdersView),
-		"DocumentsAPI.DocumentData": need(auth.PermOrdersView),
+		"DocumentsAPI.SaveDocument":     need(auth.PermOrdersView),
+		"DocumentsAPI.DocumentData":     need(auth.PermOrdersView),
+		"DocumentsAPI.SaveWavePickList": need(auth.PermOrdersView),
+		"DocumentsAPI.WavePickListData": need(auth.PermOrdersView),
 	})
 }
 
@@ -74,12 +76,18 @@ func (x *DocumentsAPI) SaveDocument(kind, orderID string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return x.save(ctx, "Save "+strings.ReplaceAll(kind, "-", " "), file, data)
+}
+
+// save asks where to put a PDF with the native save dialog and writes it
+// there: the path, or "" when the dialog was cancelled.
+func (x *DocumentsAPI) save(ctx context.Context, title string, file ExportFile, data []byte) (string, error) {
 	// Wails's runtime exits the process when called without its frontend.
 	if ctx.Value("frontend") == nil {
 		return "", errs.Errorf(errs.ECONFLICT, "There is no save dialog here; download the document instead.")
 	}
 	path, err := runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{
-		Title: "Save " + strings.ReplaceAll(kind, "-", " "), DefaultFilename: file.FileName, CanCreateDirectories: true,
+		Title: title, DefaultFilename: file.FileName, CanCreateDirectories: true,
 		Filters: []runtime.FileFilter{{DisplayName: "PDF documents", Pattern: "*.pdf"}},
 	})
 	if err != nil {
@@ -102,6 +110,64 @@ func (x *DocumentsAPI) DocumentData(kind, orderID string) (ExportFile, error) {
 		return ExportFile{}, err
 	}
 	file, data, err := renderDocument(x.a.context(), x.a.svc, kind, orderID)
+	if err != nil {
+		return ExportFile{}, err
+	}
+	file.Base64 = base64.StdEncoding.EncodeToString(data)
+	return file, nil
+}
+
+// maxWave is the most orders one pick list takes.
+const maxWave = 200
+
+// renderWave writes one pick list for the orders of a wave. EINVALID on
+// "orderIds" for none or too many; ENOTFOUND for an unknown order.
+func renderWave(ctx context.Context, svc Services, orderIDs []string) (ExportFile, []byte, error) {
+	if len(orderIDs) == 0 {
+		return ExportFile{}, nil, errs.Invalid("orderIds", "Choose the orders to pick.")
+	}
+	if len(orderIDs) > maxWave {
+		return ExportFile{}, nil, errs.Invalid("orderIds", "A pick list takes at most %d orders; choose fewer.", maxWave)
+	}
+	var buf bytes.Buffer
+	if err := svc.Docs.WritePickList(ctx, &buf, orderIDs, docs.Options{}); err != nil {
+		return ExportFile{}, nil, err
+	}
+	first, err := svc.Orders.FindOrderByID(ctx, orderIDs[0])
+	if err != nil {
+		return ExportFile{}, nil, err
+	}
+	name := "pick-list-" + strings.NewReplacer("/", "-", `\`, "-").Replace(first.Number)
+	if len(orderIDs) > 1 {
+		name += fmt.Sprintf("-and-%d-more", len(orderIDs)-1)
+	}
+	return ExportFile{FileName: name + ".pdf", MimeType: "application/pdf"}, buf.Bytes(), nil
+}
+
+// SaveWavePickList asks where to save one pick list for the orders of a
+// wave (their lines merged by product, in bin order) and writes the PDF.
+// It returns the path written, or "" when the dialog was cancelled.
+// EINVALID on "orderIds", ENOTFOUND, ECONFLICT where there is no native
+// dialog (use WavePickListData) or the file cannot be written.
+func (x *DocumentsAPI) SaveWavePickList(orderIDs []string) (string, error) {
+	if _, err := x.a.guard(); err != nil {
+		return "", err
+	}
+	ctx := x.a.context()
+	file, data, err := renderWave(ctx, x.a.svc, orderIDs)
+	if err != nil {
+		return "", err
+	}
+	return x.save(ctx, "Save pick list", file, data)
+}
+
+// WavePickListData returns one pick list for the orders of a wave as a
+// PDF file for the frontend to save. EINVALID on "orderIds", ENOTFOUND.
+func (x *DocumentsAPI) WavePickListData(orderIDs []string) (ExportFile, error) {
+	if _, err := x.a.guard(); err != nil {
+		return ExportFile{}, err
+	}
+	file, data, err := renderWave(x.a.context(), x.a.svc, orderIDs)
 	if err != nil {
 		return ExportFile{}, err
 	}

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { area, ensureMainWarehouse, label, pick, shot, signIn } from './support';
+import { area, ensureMainWarehouse, label, pick, shot, signIn, tab } from './support';
 
 // A phone order through the UI against the real backend: a new draft for a
 // customer, a line added by SKU, the shipping address, charge and notes
 // edited, confirmed (backordered: nothing in stock), paid by bank transfer,
-// its packing slip saved (no prices, the address), then on to picking. Runs
+// its packing slip saved (no prices, the address), then picked from the
+// warehouse's picking queue with a pick list. Runs
 // after the other specs on the same backend or alone on a fresh one.
 test.describe.configure({ mode: 'serial' });
 
@@ -113,7 +114,24 @@ test('a phone order: new draft, details, confirm, bank transfer, packing slip, p
   expect(slip).toContain(CABLE.sku);
   expect(slip).not.toContain('12.00');
 
-  // On to picking.
-  await page.getByRole('group', { name: 'Order actions' }).getByRole('button', { name: 'Advance to Picking' }).click();
+  // The warehouse's picking queue has it: its pick list, then picking starts.
+  await area(page, 'Warehouse');
+  await tab(page, 'Picking');
+  const queue = page.getByRole('table', { name: 'Picking queue' });
+  const row = queue.getByRole('row').filter({ hasText: number });
+  await expect(row).toContainText(CUSTOMER);
+  await row.getByRole('checkbox', { name: `Choose ${number}` }).check();
+  const waveButtons = page.getByRole('group', { name: 'Wave' });
+  const [list] = await Promise.all([page.waitForEvent('download'), waveButtons.getByRole('button', { name: 'Pick list for 1 (PDF)' }).click()]);
+  expect(list.suggestedFilename()).toBe(`pick-list-${number}.pdf`);
+  const picks = execFileSync('pdftotext', ['-layout', await list.path(), '-']).toString();
+  expect(picks).toContain(CABLE.sku);
+  expect(picks).toContain(`${number} ×2`);
+  await shot(page, '62-picking-queue');
+  await waveButtons.getByRole('button', { name: 'Start picking 1' }).click();
+  await expect(row).toHaveCount(0);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Orders/ }).click();
+  await page.getByRole('grid', { name: 'Orders' }).getByRole('row').filter({ hasText: number }).click();
   await expect(page.getByRole('table', { name: 'History' })).toContainText('Confirmed → Picking');
 });

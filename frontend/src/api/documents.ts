@@ -27,3 +27,15 @@ export function useSaveDocument() {
     },
   });
 }
+
+/** Saves one pick list for the orders of a wave (lines merged by product, in bin order), as useSaveDocument does. */
+export function useSaveWavePickList() {
+  return useMutation<string, ApiError, string[]>({
+    mutationFn: async (orderIds) => {
+      if (inDesktopWindow()) return call(() => DocumentsAPI.SaveWavePickList(orderIds));
+      const file = await call(() => DocumentsAPI.WavePickListData(orderIds));
+      downloadFile(file);
+      return file.fileName;
+    },
+  });
+}

@@ -6,6 +6,7 @@ import { PageTitle } from '../shell/PageTitle';
 import { hasPermission } from '../shell/permissions';
 import { BinsPage } from './BinsPage';
 import { CountScreen, CountsPage } from './CountsPage';
+import { PickingPage } from './PickingPage';
 import { PurchaseOrderScreen } from './PurchaseOrderScreen';
 import { PurchaseOrdersPage } from './PurchaseOrdersPage';
 import { ReceivingPage } from './ReceivingPage';
@@ -15,6 +16,7 @@ import { TransfersPage } from './TransfersPage';
 
 const TABS = [
   { value: 'receiving', label: 'Receiving' },
+  { value: 'picking', label: 'Picking' },
   { value: 'counts', label: 'Counts' },
   { value: 'transfers', label: 'Transfers' },
   { value: 'bins', label: 'Bins' },
@@ -23,7 +25,7 @@ const TABS = [
   { value: 'setup', label: 'Warehouses and bins' },
 ];
 
-/** The Warehouse area: receiving, counts, transfers, stock by bin, purchase orders, suppliers and setup, one tab each. */
+/** The Warehouse area: receiving, the picking queue, counts, transfers, stock by bin, purchase orders, suppliers and setup, one tab each. */
 export function WarehouseArea({ session }: { session: SessionInfo }) {
   useStockEvents();
   const { pathname } = useLocation();
@@ -45,6 +47,7 @@ export function WarehouseArea({ session }: { session: SessionInfo }) {
       <Routes>
         <Route index element={<Navigate to="receiving" replace />} />
         <Route path="receiving" element={<ReceivingPage />} />
+        <Route path="picking" element={<PickingPage canPick={hasPermission(session.permissions, 'warehouse.use')} />} />
         <Route path="counts" element={<CountsPage />} />
         <Route path="counts/:id" element={<CountScreen />} />
         <Route path="transfers" element={<TransfersPage />} />

@@ -5,3 +5,7 @@ import {app} from '../models';
 export function DocumentData(arg1:string,arg2:string):Promise<app.ExportFile>;
 
 export function SaveDocument(arg1:string,arg2:string):Promise<string>;
+
+export function SaveWavePickList(arg1:Array<string>):Promise<string>;
+
+export function WavePickListData(arg1:Array<string>):Promise<app.ExportFile>;

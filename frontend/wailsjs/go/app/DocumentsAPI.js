@@ -9,3 +9,11 @@ export function DocumentData(arg1, arg2) {
 export function SaveDocument(arg1, arg2) {
   return window['go']['app']['DocumentsAPI']['SaveDocument'](arg1, arg2);
 }
+
+export function SaveWavePickList(arg1) {
+  return window['go']['app']['DocumentsAPI']['SaveWavePickList'](arg1);
+}
+
+export function WavePickListData(arg1) {
+  return window['go']['app']['DocumentsAPI']['WavePickListData'](arg1);
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useSaveWavePickList } from '../api/documents';
+import { call } from '../api/errors';
+import { channelLabel, fetchOrderPage, orderKeys, useOrderEvents } from '../api/orders';
+import { OrdersAPI } from '../api/wails';
+import { shortDateTime } from '../orders/ordersList';
+import { useMoney } from '../orders/useMoney';
+
+/** The most confirmed orders the queue shows, oldest first. */
+const QUEUE_SIZE = 200;
+
+/**
+ * The picking queue: confirmed orders waiting for the warehouse, oldest first.
+ * Choose a wave, save its pick list (lines merged by product in bin order)
+ * and start picking, which moves the orders to Picking.
+ */
+export function PickingPage({ canPick }: { canPick: boolean }) {
+  useOrderEvents();
+  const money = useMoney();
+  const qc = useQueryClient();
+  const queue = useQuery({
+    queryKey: [...orderKeys.pages, 'picking-queue'],
+    queryFn: () =>
+      fetchOrderPage({ status: 'confirmed', paymentStatus: '', channel: '', customerId: '', from: '', to: '', query: '', limit: QUEUE_SIZE, offset: 0 }),
+  });
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [starting, setStarting] = useState(false);
+  const save = useSaveWavePickList();
+  // Oldest first: the order waiting longest is picked first.
+  const orders = [...(queue.data?.items ?? [])].reverse();
+  const wave = orders.filter((o) => chosen.has(o.id)).map((o) => o.id);
+  const toggle = (id: string) =>
+    setChosen((c) => {
+      const next = new Set(c);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const start = async () => {
+    setStarting(true);
+    const failed: string[] = [];
+    for (const o of orders.filter((x) => chosen.has(x.id))) {
+      try {
+        await call(() => OrdersAPI.Advance(o.id, 'picking', ''));
+      } catch (err) {
+        failed.push(`${o.number}: ${(err as Error).message}`);
+      }
+    }
+    setStarting(false);
+    setChosen(new Set());
+    void qc.invalidateQueries({ queryKey: orderKeys.all });
+    if (failed.length > 0) notifications.show({ color: 'red', title: 'Not all started', message: failed.join('\n') });
+    else notifications.show({ color: 'green', message: `Picking started for ${wave.length} ${wave.length === 1 ? 'order' : 'orders'}.` });
+  };
+
+  if (queue.isError) return <Alert color="red">{queue.error.message}</Alert>;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {queue.isPending
+            ? 'Loading the queue…'
+            : orders.length === 0
+              ? 'No confirmed orders are waiting to be picked.'
+              : `${(queue.data?.total ?? 0).toLocaleString('en-US')} confirmed ${queue.data?.total === 1 ? 'order' : 'orders'} waiting${
+                  (queue.data?.total ?? 0) > orders.length ? `; the oldest ${orders.length} shown` : ''
+                }`}
+        </Text>
+        <Group gap="xs" role="group" aria-label="Wave">
+          <Button
+            variant="default"
+            disabled={wave.length === 0}
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(wave, {
+                onSuccess: (where) => where && notifications.show({ color: 'green', message: `Pick list saved: ${where}` }),
+                onError: (err) => notifications.show({ color: 'red', title: 'Pick list not saved', message: err.message }),
+              })
+            }
+          >
+            Pick list for {wave.length} (PDF)
+          </Button>
+          {canPick && (
+            <Button disabled={wave.length === 0} loading={starting} onClick={() => void start()}>
+              Start picking {wave.length}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {orders.length > 0 && (
+        <Table aria-label="Picking queue" striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col" w={40}>
+                <Checkbox
+                  aria-label="Choose every order"
+                  checked={wave.length === orders.length}
+                  indeterminate={wave.length > 0 && wave.length < orders.length}
+                  onChange={(e) => setChosen(e.currentTarget.checked ? new Set(orders.map((o) => o.id)) : new Set())}
+                />
+              </Table.Th>
+              <Table.Th scope="col">Order</Table.Th>
+              <Table.Th scope="col">Ordered</Table.Th>
+              <Table.Th scope="col">Customer</Table.Th>
+              <Table.Th scope="col">Channel</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Total
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {orders.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>
+                  <Checkbox aria-label={`Choose ${o.number}`} checked={chosen.has(o.id)} onChange={() => toggle(o.id)} />
+                </Table.Td>
+                <Table.Th scope="row" fw={500}>
+                  <Anchor component={Link} to={`/orders/${o.id}`} ff="monospace" size="sm">
+                    {o.number}
+                  </Anchor>
+                </Table.Th>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{shortDateTime(o.createdAt)}</Table.Td>
+                <Table.Td>{o.customerName || 'Walk-in'}</Table.Td>
+                <Table.Td>{channelLabel(o.channel)}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {money(o.total)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
