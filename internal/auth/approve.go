@@ -51,24 +51,12 @@ func (s *Service) Approve(ctx context.Context, userID, secret string, perm Permi
 			}
 			return tx.Audit(action, "users", u.ID, map[string]string{"permission": string(perm)})
 		}
-		// Counted exactly as attempt (login.go) counts a wrong sign-in.
-		failures, until := 0, ""
-		_ = tx.QueryRow(`SELECT failures, locked_until FROM login_failures WHERE id = ?`, u.ID).Scan(&failures, &until)
-		if t, _ := store.ParseTime(until); !t.IsZero() && !t.After(tx.Now) {
-			failures = 0 // an earlier lock has run out: count afresh
-		}
-		failures++
-		until = ""
-		if failures >= s.LockAfter {
-			lockedUntil = tx.Now.Add(s.LockFor)
-			until = store.FormatTime(lockedUntil)
-		}
-		left = s.LockAfter - failures
-		if _, err := tx.Exec(`INSERT INTO login_failures (id, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
-			u.ID, failures, until, store.FormatTime(tx.Now)); err != nil {
+		// Counted exactly as a wrong sign-in is (login.go).
+		failures, until, err := s.recordFailure(tx, u.ID)
+		if err != nil {
 			return err
 		}
+		lockedUntil, left = until, s.LockAfter-failures
 		return tx.Audit("approve_failed", "users", u.ID, map[string]any{"permission": string(perm), "failures": failures})
 	})
 	if err != nil {

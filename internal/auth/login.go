@@ -75,23 +75,11 @@ func (s *Service) attempt(ctx context.Context, userID, method, secret string) (*
 			}
 			return tx.Audit("login", "users", u.ID, map[string]string{"method": method})
 		}
-		failures, until := 0, ""
-		_ = tx.QueryRow(`SELECT failures, locked_until FROM login_failures WHERE id = ?`, u.ID).Scan(&failures, &until)
-		if t, _ := store.ParseTime(until); !t.IsZero() && !t.After(tx.Now) {
-			failures = 0 // an earlier lock has run out: count afresh
-		}
-		failures++
-		until = ""
-		if failures >= s.LockAfter {
-			lockedUntil = tx.Now.Add(s.LockFor)
-			until = store.FormatTime(lockedUntil)
-		}
-		left = s.LockAfter - failures
-		if _, err := tx.Exec(`INSERT INTO login_failures (id, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
-			u.ID, failures, until, store.FormatTime(tx.Now)); err != nil {
+		failures, until, err := s.recordFailure(tx, u.ID)
+		if err != nil {
 			return err
 		}
+		lockedUntil, left = until, s.LockAfter-failures
 		return tx.Audit("login_failed", "users", u.ID, map[string]any{"method": method, "failures": failures})
 	})
 	if err != nil {
@@ -154,4 +142,29 @@ func (s *Service) ChangeOwnPIN(ctx context.Context, userID, secret, pin string) 
 		return &errs.Error{Code: errs.EUNAUTHORIZED, Message: "Enter your current password or PIN to change the PIN.", Field: "password"}
 	}
 	return s.SetPIN(ctx, store.Actor{UserID: u.ID, UserName: u.Name}, u.ID, pin)
+}
+
+// recordFailure counts one more wrong secret for the user in tx, afresh
+// when an earlier lock has run out, and locks the user for LockFor at
+// LockAfter failures. It returns the failures so far and the lock's end
+// (zero while not locked). Sign-in, unlock and approvals count alike.
+func (s *Service) recordFailure(tx *store.Tx, userID string) (int, time.Time, error) {
+	failures, until := 0, ""
+	_ = tx.QueryRow(`SELECT failures, locked_until FROM login_failures WHERE id = ?`, userID).Scan(&failures, &until)
+	if t, _ := store.ParseTime(until); !t.IsZero() && !t.After(tx.Now) {
+		failures = 0 // an earlier lock has run out: count afresh
+	}
+	failures++
+	var lockedUntil time.Time
+	until = ""
+	if failures >= s.LockAfter {
+		lockedUntil = tx.Now.Add(s.LockFor)
+		until = store.FormatTime(lockedUntil)
+	}
+	if _, err := tx.Exec(`INSERT INTO login_failures (id, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
+		userID, failures, until, store.FormatTime(tx.Now)); err != nil {
+		return 0, time.Time{}, err
+	}
+	return failures, lockedUntil, nil
 }
