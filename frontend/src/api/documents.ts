@@ -1,7 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
 import { downloadFile, inDesktopWindow } from '../shell/download';
 import { call, type ApiError } from './errors';
-import { DocumentsAPI } from './wails';
+import { DocumentsAPI, type app } from './wails';
+
+/**
+ * The desktop window saves through the backend's native dialog (WebKitGTK
+ * does not save download links); a browser downloads the file's bytes.
+ * Resolves to the path or file name, "" when the dialog was cancelled.
+ */
+async function saveOrDownload(save: () => Promise<string>, data: () => Promise<app.ExportFile>): Promise<string> {
+  if (inDesktopWindow()) return call(save);
+  const file = await call(data);
+  downloadFile(file);
+  return file.fileName;
+}
 
 /** The documents an order prints (DocumentsAPI). */
 export type DocumentKind = 'invoice' | 'packing-slip' | 'pick-list';
@@ -19,23 +31,21 @@ export const DOCUMENT_LABELS: Readonly<Record<DocumentKind, string>> = {
  */
 export function useSaveDocument() {
   return useMutation<string, ApiError, { kind: DocumentKind; orderId: string }>({
-    mutationFn: async ({ kind, orderId }) => {
-      if (inDesktopWindow()) return call(() => DocumentsAPI.SaveDocument(kind, orderId));
-      const file = await call(() => DocumentsAPI.DocumentData(kind, orderId));
-      downloadFile(file);
-      return file.fileName;
-    },
+    mutationFn: ({ kind, orderId }) =>
+      saveOrDownload(
+        () => DocumentsAPI.SaveDocument(kind, orderId),
+        () => DocumentsAPI.DocumentData(kind, orderId),
+      ),
   });
 }
 
 /** Saves one pick list for the orders of a wave (lines merged by product, in bin order), as useSaveDocument does. */
 export function useSaveWavePickList() {
   return useMutation<string, ApiError, string[]>({
-    mutationFn: async (orderIds) => {
-      if (inDesktopWindow()) return call(() => DocumentsAPI.SaveWavePickList(orderIds));
-      const file = await call(() => DocumentsAPI.WavePickListData(orderIds));
-      downloadFile(file);
-      return file.fileName;
-    },
+    mutationFn: (orderIds) =>
+      saveOrDownload(
+        () => DocumentsAPI.SaveWavePickList(orderIds),
+        () => DocumentsAPI.WavePickListData(orderIds),
+      ),
   });
 }
