@@ -14,6 +14,8 @@ import (
 	"oms/internal/customer"
 	"oms/internal/docs"
 	"oms/internal/order"
+	"oms/internal/printing"
+	"oms/internal/shipping"
 	"oms/internal/stock"
 	"oms/internal/store"
 )
@@ -28,6 +30,8 @@ type Services struct {
 	Customers *customer.Service
 	Orders    *order.Service
 	Docs      *docs.Printer
+	Shipping  *shipping.Service
+	Printing  *printing.Service
 }
 
 // NewServices builds the services over an open database.
@@ -38,7 +42,7 @@ func NewServices(db *store.DB) Services {
 	orders.SetApprover(users) // payments: a manager approves on account over the credit limit
 	comp := company.NewService(db, users)
 	return Services{DB: db, Users: users, Company: comp, Catalog: cat, Stock: st, Customers: cust, Orders: orders,
-		Docs: docs.NewPrinter(orders, st, comp)}
+		Docs: docs.NewPrinter(orders, st, comp), Shipping: shipping.NewService(db, orders, comp), Printing: printing.NewService(db)}
 }
 
 // Emitter sends an event to the frontend. The desktop build wraps Wails's
@@ -76,6 +80,9 @@ type App struct {
 	Payments  *PaymentsAPI
 	Returns   *ReturnsAPI
 	Documents *DocumentsAPI
+	Shipping  *ShippingAPI
+	Shipments *ShipmentsAPI
+	Printers  *PrintersAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -92,13 +99,17 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Payments = &PaymentsAPI{a}
 	a.Returns = &ReturnsAPI{a}
 	a.Documents = &DocumentsAPI{a}
+	a.Shipping = &ShippingAPI{a}
+	a.Shipments = &ShipmentsAPI{a}
+	a.Printers = &PrintersAPI{a}
 	svc.DB.OnCommit(func() { go a.emitStatus() })
 	return a
 }
 
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
-	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns, a.Documents}
+	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns, a.Documents,
+		a.Shipping, a.Shipments, a.Printers}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls
