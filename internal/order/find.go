@@ -57,7 +57,7 @@ func findOrder(ctx context.Context, q catalog.Queryer, id string) (*Order, error
 }
 
 const lineColumns = `id, order_id, line_no, product_id, sku, name, quantity, unit_price, discount_bps, tax_class_id,
-	tax_rate_bps, discount, net, tax, gross, reserved, backordered, discount_amount`
+	tax_rate_bps, discount, net, tax, gross, reserved, backordered, discount_amount, picked, shipped`
 
 func findLines(ctx context.Context, q catalog.Queryer, orderID string) ([]*Line, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+lineColumns+` FROM order_lines WHERE order_id = ? ORDER BY line_no`, orderID)
@@ -70,7 +70,7 @@ func findLines(ctx context.Context, q catalog.Queryer, orderID string) ([]*Line,
 		var l Line
 		if err := rows.Scan(&l.ID, &l.OrderID, &l.LineNo, &l.ProductID, &l.SKU, &l.Name, &l.Quantity, &l.UnitPrice,
 			&l.DiscountBps, &l.TaxClassID, &l.TaxRateBps, &l.Discount, &l.Net, &l.Tax, &l.Gross, &l.Reserved, &l.Backordered,
-			&l.DiscountAmount); err != nil {
+			&l.DiscountAmount, &l.Picked, &l.Shipped); err != nil {
 			return nil, fmt.Errorf("find order lines: %w", err)
 		}
 		lines = append(lines, &l)

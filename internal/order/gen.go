@@ -316,8 +316,9 @@ func (g *genEnv) newWriter(tx *store.Tx) (*genWriter, error) {
 		return nil, err
 	}
 	if w.insLine, err = tx.PrepareContext(ctx, `INSERT INTO order_lines (id, order_id, line_no, product_id, sku, name, quantity,
-		unit_price, discount_bps, tax_class_id, tax_rate_bps, discount, net, tax, gross, reserved, backordered, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+		unit_price, discount_bps, tax_class_id, tax_rate_bps, discount, net, tax, gross, reserved, backordered, picked, shipped,
+		created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
 		w.close()
 		return nil, err
 	}
@@ -503,9 +504,12 @@ func (w *genWriter) order(rng, prng *rand.Rand, n int64, at time.Time, recent bo
 	}
 	for _, l := range lines {
 		lineAt := store.FormatTime(at.Add(time.Duration(l.LineNo) * time.Second))
+		if o.Status == StatusShipped || o.Status == StatusDelivered {
+			l.Picked, l.Shipped = l.Quantity, l.Quantity // they shipped whole
+		}
 		if _, err := w.insLine.ExecContext(ctx, l.ID, o.ID, l.LineNo, l.ProductID, l.SKU, l.Name, l.Quantity, l.UnitPrice,
 			l.DiscountBps, l.TaxClassID, l.TaxRateBps, l.Discount, l.Net, l.Tax, l.Gross, l.Reserved, l.Backordered,
-			lineAt, lineAt); err != nil {
+			l.Picked, l.Shipped, lineAt, lineAt); err != nil {
 			return fmt.Errorf("insert order line: %w", err)
 		}
 	}

@@ -112,7 +112,12 @@ type Line struct {
 	Tax            int64  `json:"tax"`
 	Gross          int64  `json:"gross"`
 	Reserved       int64  `json:"reserved"`    // set aside in the warehouse on confirmation
-	Backordered    int64  `json:"backordered"` // short on confirmation
+	Backordered    int64  `json:"backordered"` // short on confirmation or when picked
+	// Picked counts the units taken off the shelves, shipped ones
+	// included; Shipped the units that left in shipments. A confirmed
+	// line keeps Quantity = Shipped + Reserved + Backordered.
+	Picked  int64 `json:"picked"`
+	Shipped int64 `json:"shipped"`
 }
 
 // Event is one step of an order's history.

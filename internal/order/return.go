@@ -201,26 +201,16 @@ func checkReturnInput(in *ReturnInput) error {
 }
 
 // shippedQuantities returns how much of each of the order's lines has
-// shipped, by line id. Orders ship whole for now (Advance to shipped
-// records the sale of every line's quantity), so it is each line's
-// quantity once the order is shipped or delivered, and 0 before; the
-// shipping service will replace this with the sum of its shipment lines.
+// shipped, by line id: what its shipments took (order_lines.shipped, which
+// ShipLines and a whole-order Advance to shipped keep).
 func shippedQuantities(ctx context.Context, q catalog.Queryer, orderID string) (map[string]int64, error) {
-	o, err := findOrder(ctx, q, orderID)
-	if err != nil {
-		return nil, err
-	}
 	lines, err := findLines(ctx, q, orderID)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]int64, len(lines))
 	for _, l := range lines {
-		if o.Status == StatusShipped || o.Status == StatusDelivered {
-			out[l.ID] = l.Quantity
-		} else {
-			out[l.ID] = 0
-		}
+		out[l.ID] = l.Shipped
 	}
 	return out, nil
 }
@@ -313,7 +303,12 @@ func (s *Service) CreateReturn(ctx context.Context, actor store.Actor, orderID s
 			return err
 		}
 		if o.Status != StatusShipped && o.Status != StatusDelivered {
-			return errs.Invalid("status", "Only a shipped or delivered order can take a return; this one is %s.", o.Status)
+			// Part of an order still being fulfilled may have shipped already.
+			if shipped, err := shippedUnits(tx, o.ID); err != nil {
+				return err
+			} else if shipped == 0 || o.Status == StatusCancelled {
+				return errs.Invalid("status", "Only goods that shipped can come back; nothing of this %s order has.", o.Status)
+			}
 		}
 		if in.Refund == RefundStoreCredit && o.CustomerID == "" {
 			return errs.Invalid("refund", "A walk-in sale has no customer to hold store credit; refund to the original payment instead.")

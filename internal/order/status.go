@@ -181,6 +181,11 @@ func (s *Service) Cancel(ctx context.Context, actor store.Actor, id, note string
 		if err != nil {
 			return err
 		}
+		if shipped, err := shippedUnits(tx, o.ID); err != nil {
+			return err
+		} else if shipped > 0 {
+			return errs.Invalid("status", "%d units of order %s have shipped already; it can no longer be cancelled. Make a return for what comes back.", shipped, o.Number)
+		}
 		if err := move(tx, o, StatusCancelled, note); err != nil {
 			return err
 		}
@@ -207,9 +212,9 @@ func (s *Service) Cancel(ctx context.Context, actor store.Actor, id, note string
 // packed, shipped, delivered. Shipping releases the order's reservations
 // and takes every line's quantity off the warehouse's stock in the same
 // transaction (the whole order ships at once: partial shipments and
-// picking from bins belong to the shipping service). EINVALID on "status"
-// for a step skipped or back, or for confirmed and cancelled (use Confirm
-// and Cancel); ENOTFOUND.
+// and picking by scanning go through ShipLines and Pick). EINVALID on
+// "status" for a step skipped or back, for confirmed and cancelled (use
+// Confirm and Cancel), or for an order that has shipments; ENOTFOUND.
 func (s *Service) Advance(ctx context.Context, actor store.Actor, id string, to Status, note string) (*Order, error) {
 	switch to {
 	case StatusConfirmed:
@@ -225,6 +230,12 @@ func (s *Service) Advance(ctx context.Context, actor store.Actor, id string, to 
 		o, err := findOrder(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		// Shipments (internal/shipping) carry an order that has any.
+		if shipped, err := shippedUnits(tx, o.ID); err != nil {
+			return err
+		} else if shipped > 0 && (to == StatusPacked || to == StatusShipped) {
+			return errs.Invalid("status", "Order %s ships in shipments; it moves on as they are packed, travel and are delivered.", o.Number)
 		}
 		if err := move(tx, o, to, note); err != nil {
 			return err
@@ -257,12 +268,13 @@ func ship(tx *store.Tx, o *Order) error {
 		return err
 	}
 	for _, l := range lines {
-		if _, err := stock.RecordSale(tx, stock.Request{ProductID: l.ProductID, WarehouseID: o.WarehouseID, Quantity: l.Quantity,
+		if _, err := stock.RecordSaleFromBins(tx, stock.Request{ProductID: l.ProductID, WarehouseID: o.WarehouseID, Quantity: l.Quantity,
 			RefType: stock.RefOrder, RefID: o.ID, Reason: "Order " + o.Number}); err != nil {
 			return fmt.Errorf("record sale of line %d: %w", l.LineNo, err)
 		}
 	}
-	if _, err := tx.ExecContext(tx.Context(), `UPDATE order_lines SET reserved = 0, backordered = 0, updated_at = ? WHERE order_id = ?`,
+	if _, err := tx.ExecContext(tx.Context(), `UPDATE order_lines SET reserved = 0, backordered = 0, picked = quantity, shipped = quantity,
+		updated_at = ? WHERE order_id = ?`,
 		store.FormatTime(tx.Now), o.ID); err != nil {
 		return fmt.Errorf("clear line reservations: %w", err)
 	}

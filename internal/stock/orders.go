@@ -170,3 +170,64 @@ func RecordReturn(tx *store.Tx, r Request) (*Movement, error) {
 	}
 	return Post(tx, r.movement(KindReturn, 1))
 }
+
+// RecordSaleFromBins takes sold goods off the shelves of a warehouse within
+// the caller's transaction, bin by bin as a picker empties them: from r.BinID
+// when given, else from the bins holding the product on hand, the fullest
+// first (the first in path order on a tie, as the pick list sends the
+// picker), and whatever the bins lack from the warehouse without a bin. Like
+// RecordSale it never refuses for too little on the books. It returns one
+// movement per bin taken from.
+func RecordSaleFromBins(tx *store.Tx, r Request) ([]*Movement, error) {
+	if err := r.validate(false); err != nil {
+		return nil, err
+	}
+	if r.BinID != "" {
+		m, err := RecordSale(tx, r)
+		if err != nil {
+			return nil, err
+		}
+		return []*Movement{m}, nil
+	}
+	rows, err := tx.QueryContext(tx.Context(), `SELECT l.bin_id, l.on_hand FROM stock_levels l JOIN bins b ON b.id = l.bin_id
+		WHERE l.product_id = ? AND l.warehouse_id = ? AND l.bin_id <> '' AND l.on_hand > 0
+		ORDER BY l.on_hand DESC, b.sort_key, b.id`, r.ProductID, r.WarehouseID)
+	if err != nil {
+		return nil, fmt.Errorf("find bins to sell from: %w", err)
+	}
+	type take struct {
+		bin string
+		qty int64
+	}
+	var takes []take
+	left := r.Quantity
+	for rows.Next() && left > 0 {
+		var t take
+		var onHand int64
+		if err := rows.Scan(&t.bin, &onHand); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("find bins to sell from: %w", err)
+		}
+		t.qty = min(onHand, left)
+		left -= t.qty
+		takes = append(takes, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find bins to sell from: %w", err)
+	}
+	if left > 0 {
+		takes = append(takes, take{qty: left})
+	}
+	out := make([]*Movement, 0, len(takes))
+	for _, t := range takes {
+		part := r
+		part.BinID, part.Quantity = t.bin, t.qty
+		m, err := RecordSale(tx, part)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
