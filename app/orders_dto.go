@@ -48,6 +48,8 @@ type OrderLineView struct {
 	Gross          int64  `json:"gross"`
 	Reserved       int64  `json:"reserved"`
 	Backordered    int64  `json:"backordered"`
+	Picked         int64  `json:"picked"`
+	Shipped        int64  `json:"shipped"`
 }
 
 // OrderEventView is one step of an order's history.
@@ -120,7 +122,8 @@ func orderView(o *order.Order) OrderView {
 	for _, l := range o.Lines {
 		v.Lines = append(v.Lines, OrderLineView{ID: l.ID, LineNo: l.LineNo, ProductID: l.ProductID, SKU: l.SKU, Name: l.Name,
 			Quantity: l.Quantity, UnitPrice: l.UnitPrice, DiscountBps: l.DiscountBps, DiscountAmount: l.DiscountAmount, TaxRateBps: l.TaxRateBps,
-			Discount: l.Discount, Net: l.Net, Tax: l.Tax, Gross: l.Gross, Reserved: l.Reserved, Backordered: l.Backordered})
+			Discount: l.Discount, Net: l.Net, Tax: l.Tax, Gross: l.Gross, Reserved: l.Reserved, Backordered: l.Backordered,
+			Picked: l.Picked, Shipped: l.Shipped})
 	}
 	for _, r := range o.Rates {
 		v.Rates = append(v.Rates, RateView{RateBps: r.RateBps, Net: r.Net, Tax: r.Tax, Gross: r.Gross})

@@ -100,6 +100,23 @@ func findEvents(ctx context.Context, q catalog.Queryer, orderID string) ([]*Even
 	return events, rows.Err()
 }
 
+// FindOrderByNumber returns the order with this number (any case), with
+// its lines and history. ENOTFOUND if there is none.
+func (s *Service) FindOrderByNumber(ctx context.Context, number string) (*Order, error) {
+	number = strings.ToUpper(strings.TrimSpace(number))
+	var id string
+	if number != "" && len(number) <= 64 {
+		err := s.db.Reader().QueryRowContext(ctx, `SELECT id FROM orders WHERE number = ? ORDER BY created_at DESC LIMIT 1`, number).Scan(&id)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("find order by number: %w", err)
+		}
+	}
+	if id == "" {
+		return nil, &errs.Error{Code: errs.ENOTFOUND, Field: "number", Message: fmt.Sprintf("No order has the number %q.", number)}
+	}
+	return s.FindOrderByID(ctx, id)
+}
+
 // FindOrderByID returns an order with its lines and history. ENOTFOUND if
 // there is none.
 func (s *Service) FindOrderByID(ctx context.Context, id string) (*Order, error) {

@@ -97,8 +97,10 @@ func (s *Service) FindPickLines(ctx context.Context, orderIDs []string) ([]*Pick
 	return findPickLines(ctx, s.db.Reader(), ids)
 }
 
-// findScanned resolves a scanned code, a barcode first and then a SKU.
-func findScanned(ctx context.Context, q catalog.Queryer, code string) (*catalog.Product, error) {
+// FindScannedProduct resolves a scanned or typed code within q, a barcode
+// first and then a SKU. EINVALID on "code" for an empty code; ENOTFOUND on
+// "code" for an unknown one.
+func FindScannedProduct(ctx context.Context, q catalog.Queryer, code string) (*catalog.Product, error) {
 	code = strings.TrimSpace(code)
 	if code == "" {
 		return nil, errs.Invalid("code", "Scan a barcode or type a SKU.")
@@ -140,7 +142,7 @@ func (s *Service) Pick(ctx context.Context, actor store.Actor, orderIDs []string
 	}
 	var out *PickScan
 	err = s.db.Update(ctx, actor, func(tx *store.Tx) error {
-		p, err := findScanned(ctx, tx, code)
+		p, err := FindScannedProduct(ctx, tx, code)
 		if err != nil {
 			return err
 		}

@@ -259,12 +259,19 @@ func lineRefund(gross, lineQty, before, qty int64) int64 {
 // returnNumber takes the next number of this workstation's return series
 // in tx: "{station}-R{n:06}", so a return is never mistaken for an order.
 func returnNumber(tx *store.Tx, station string) (string, error) {
+	return SeriesNumber(tx, station, "return", "R")
+}
+
+// SeriesNumber takes the next number of this workstation's series of kind
+// in tx: "{station}-{letter}{n:06}" (LOCAL before enrolment), so that a
+// shipment (S) or a return (R) is never mistaken for an order.
+func SeriesNumber(tx *store.Tx, station, kind, letter string) (string, error) {
 	prefix := seriesPrefix(station)
-	n, err := nextNumber(tx, "return", prefix)
+	n, err := nextNumber(tx, kind, prefix)
 	if err != nil {
 		return "", err
 	}
-	return prefix + "-R" + strings.TrimPrefix(n, prefix+"-"), nil
+	return prefix + "-" + letter + strings.TrimPrefix(n, prefix+"-"), nil
 }
 
 // CreateReturn records goods of a shipped or delivered order coming back,
