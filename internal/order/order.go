@@ -202,14 +202,25 @@ func seriesPrefix(station string) string {
 
 // nextNumber takes the next number of the series in tx: "{prefix}-{n:06}".
 func nextNumber(tx *store.Tx, kind, prefix string) (string, error) {
+	n, err := NextNumber(tx, kind, prefix)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s-%06d", prefix, n), nil
+}
+
+// NextNumber takes the next number, from 1, of this workstation's series
+// kind:prefix in tx, for other packages numbering their own documents
+// (shipping's tracking numbers). The series are local to the workstation.
+func NextNumber(tx *store.Tx, kind, prefix string) (int64, error) {
 	var n int64
 	err := tx.QueryRowContext(tx.Context(), `INSERT INTO order_number_series (id, last, updated_at) VALUES (?, 1, ?)
 		ON CONFLICT (id) DO UPDATE SET last = last + 1, updated_at = excluded.updated_at
 		RETURNING last`, kind+":"+prefix, store.FormatTime(tx.Now)).Scan(&n)
 	if err != nil {
-		return "", fmt.Errorf("next %s number: %w", kind, err)
+		return 0, fmt.Errorf("next %s number: %w", kind, err)
 	}
-	return fmt.Sprintf("%s-%06d", prefix, n), nil
+	return n, nil
 }
 
 func checkNotes(notes string) error {

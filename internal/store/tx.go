@@ -80,6 +80,10 @@ func (db *DB) Update(ctx context.Context, actor Actor, fn func(tx *Tx) error) er
 // Context returns the context the transaction was begun with.
 func (tx *Tx) Context() context.Context { return tx.ctx }
 
+// Device returns this workstation's identity, for numbering within the
+// transaction by station code.
+func (tx *Tx) Device() Device { return tx.db.Device() }
+
 // AfterCommit registers fn to run once the transaction has committed; it
 // never runs if the transaction rolls back.
 func (tx *Tx) AfterCommit(fn func()) { tx.afterCommit = append(tx.afterCommit, fn) }
