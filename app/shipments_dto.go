@@ -19,11 +19,14 @@ type PickLineView struct {
 	ToPick      int64  `json:"toPick"`
 	Picked      int64  `json:"picked"`
 	Backordered int64  `json:"backordered"`
+	Bin         string `json:"bin"`
+	BinSortKey  string `json:"binSortKey"`
 }
 
 func pickLineView(l *order.PickLine) PickLineView {
 	return PickLineView{LineID: l.LineID, OrderID: l.OrderID, OrderNumber: l.OrderNumber, ProductID: l.ProductID, SKU: l.SKU,
-		Name: l.Name, Quantity: l.Quantity, ToPick: l.ToPick, Picked: l.Picked, Backordered: l.Backordered}
+		Name: l.Name, Quantity: l.Quantity, ToPick: l.ToPick, Picked: l.Picked, Backordered: l.Backordered, Bin: l.Bin,
+		BinSortKey: l.BinSortKey}
 }
 
 func pickLineViews(ls []*order.PickLine) []PickLineView {

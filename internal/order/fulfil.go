@@ -28,6 +28,10 @@ type PickLine struct {
 	ToPick      int64  `json:"toPick"`   // what the shelves should give: Quantity - Backordered
 	Picked      int64  `json:"picked"`
 	Backordered int64  `json:"backordered"`
+	// Bin is where to take it from (stock.PickBin), "" when no bin holds
+	// any; BinSortKey orders a walk through the warehouse.
+	Bin        string `json:"bin"`
+	BinSortKey string `json:"binSortKey"`
 }
 
 // Open is how many more of the line are to be picked.
@@ -79,8 +83,12 @@ func findPickLines(ctx context.Context, q catalog.Queryer, orderIDs []string) ([
 			return nil, err
 		}
 		for _, l := range lines {
-			out = append(out, &PickLine{LineID: l.ID, OrderID: o.ID, OrderNumber: o.Number, ProductID: l.ProductID, SKU: l.SKU,
-				Name: l.Name, Quantity: l.Quantity, ToPick: l.Quantity - l.Backordered, Picked: l.Picked, Backordered: l.Backordered})
+			pl := &PickLine{LineID: l.ID, OrderID: o.ID, OrderNumber: o.Number, ProductID: l.ProductID, SKU: l.SKU,
+				Name: l.Name, Quantity: l.Quantity, ToPick: l.Quantity - l.Backordered, Picked: l.Picked, Backordered: l.Backordered}
+			if pl.Bin, pl.BinSortKey, err = stock.PickBin(ctx, q, l.ProductID, o.WarehouseID); err != nil {
+				return nil, err
+			}
+			out = append(out, pl)
 		}
 	}
 	return out, nil

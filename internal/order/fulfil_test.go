@@ -105,7 +105,7 @@ func TestOrderService_ShortPick(t *testing.T) {
 	if l1.Reserved != 3 || l1.Backordered != 1 || l2.Reserved != 0 || l2.Backordered != 3 {
 		t.Fatalf("lines = %+v / %+v", l1, l2)
 	}
-	if len(lines) != 2 || lines[0].Open() != 1 || lines[1].Open() != 0 {
+	if len(lines) != 2 || lines[0].Open() != 1 || lines[1].Open() != 0 || lines[0].Bin != "A-01" || lines[0].BinSortKey == "" {
 		t.Fatalf("pick lines = %+v %+v", lines[0], lines[1])
 	}
 	if _, reserved, avail := e.stockOf(t, e.bolt); reserved != 3 || avail != 7 {

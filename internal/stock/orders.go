@@ -1,6 +1,9 @@
 package stock
 
 import (
+	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -230,4 +233,21 @@ func RecordSaleFromBins(tx *store.Tx, r Request) ([]*Movement, error) {
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// PickBin returns the bin a picker takes a product from in a warehouse:
+// the one holding the most of it on hand, the first in path order on a tie
+// (as RecordSaleFromBins takes them), with its sort key for ordering a
+// walk through the warehouse; "" and "" when no bin holds any.
+func PickBin(ctx context.Context, q Queryer, productID, warehouseID string) (code, sortKey string, err error) {
+	err = q.QueryRowContext(ctx, `SELECT b.code, b.sort_key FROM stock_levels l JOIN bins b ON b.id = l.bin_id
+		WHERE l.product_id = ? AND l.warehouse_id = ? AND l.bin_id <> '' AND l.on_hand > 0
+		ORDER BY l.on_hand DESC, b.sort_key, b.id LIMIT 1`, productID, warehouseID).Scan(&code, &sortKey)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("find pick bin: %w", err)
+	}
+	return code, sortKey, nil
 }

@@ -1256,6 +1256,8 @@ export namespace app {
 	    gross: number;
 	    reserved: number;
 	    backordered: number;
+	    picked: number;
+	    shipped: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new OrderLineView(source);
@@ -1279,6 +1281,8 @@ export namespace app {
 	        this.gross = source["gross"];
 	        this.reserved = source["reserved"];
 	        this.backordered = source["backordered"];
+	        this.picked = source["picked"];
+	        this.shipped = source["shipped"];
 	    }
 	}
 	export class RateView {
@@ -1445,6 +1449,211 @@ export namespace app {
 	        this.query = source["query"];
 	        this.limit = source["limit"];
 	        this.offset = source["offset"];
+	    }
+	}
+	
+	export class PackLineView {
+	    lineId: string;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    quantity: number;
+	    picked: number;
+	    shipped: number;
+	    backordered: number;
+	    packable: number;
+	    unitWeightG: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackLineView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lineId = source["lineId"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.quantity = source["quantity"];
+	        this.picked = source["picked"];
+	        this.shipped = source["shipped"];
+	        this.backordered = source["backordered"];
+	        this.packable = source["packable"];
+	        this.unitWeightG = source["unitWeightG"];
+	    }
+	}
+	export class ShipmentEventView {
+	    status: string;
+	    note: string;
+	    userName: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentEventView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.note = source["note"];
+	        this.userName = source["userName"];
+	        this.at = source["at"];
+	    }
+	}
+	export class ShipmentLineView {
+	    orderLineId: string;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    quantity: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentLineView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderLineId = source["orderLineId"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.quantity = source["quantity"];
+	    }
+	}
+	export class PackageView {
+	    packageNo: number;
+	    weightG: number;
+	    lengthMm: number;
+	    widthMm: number;
+	    heightMm: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackageView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.packageNo = source["packageNo"];
+	        this.weightG = source["weightG"];
+	        this.lengthMm = source["lengthMm"];
+	        this.widthMm = source["widthMm"];
+	        this.heightMm = source["heightMm"];
+	    }
+	}
+	export class ShipmentView {
+	    id: string;
+	    number: string;
+	    orderId: string;
+	    carrierId: string;
+	    carrierName: string;
+	    serviceCode: string;
+	    serviceName: string;
+	    trackingNumber: string;
+	    trackingUrl: string;
+	    status: string;
+	    cost: number;
+	    currency: string;
+	    weightG: number;
+	    createdBy: string;
+	    createdAt: string;
+	    packages: PackageView[];
+	    lines: ShipmentLineView[];
+	    events: ShipmentEventView[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.orderId = source["orderId"];
+	        this.carrierId = source["carrierId"];
+	        this.carrierName = source["carrierName"];
+	        this.serviceCode = source["serviceCode"];
+	        this.serviceName = source["serviceName"];
+	        this.trackingNumber = source["trackingNumber"];
+	        this.trackingUrl = source["trackingUrl"];
+	        this.status = source["status"];
+	        this.cost = source["cost"];
+	        this.currency = source["currency"];
+	        this.weightG = source["weightG"];
+	        this.createdBy = source["createdBy"];
+	        this.createdAt = source["createdAt"];
+	        this.packages = this.convertValues(source["packages"], PackageView);
+	        this.lines = this.convertValues(source["lines"], ShipmentLineView);
+	        this.events = this.convertValues(source["events"], ShipmentEventView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PackOrderView {
+	    order: OrderView;
+	    lines: PackLineView[];
+	    shipments: ShipmentView[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PackOrderView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.order = this.convertValues(source["order"], OrderView);
+	        this.lines = this.convertValues(source["lines"], PackLineView);
+	        this.shipments = this.convertValues(source["shipments"], ShipmentView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PackageInputDTO {
+	    weightG: number;
+	    lengthMm: number;
+	    widthMm: number;
+	    heightMm: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackageInputDTO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.weightG = source["weightG"];
+	        this.lengthMm = source["lengthMm"];
+	        this.widthMm = source["widthMm"];
+	        this.heightMm = source["heightMm"];
 	    }
 	}
 	
@@ -1658,6 +1867,72 @@ export namespace app {
 	}
 	
 	
+	export class PickLineView {
+	    lineId: string;
+	    orderId: string;
+	    orderNumber: string;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    quantity: number;
+	    toPick: number;
+	    picked: number;
+	    backordered: number;
+	    bin: string;
+	    binSortKey: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PickLineView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lineId = source["lineId"];
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.quantity = source["quantity"];
+	        this.toPick = source["toPick"];
+	        this.picked = source["picked"];
+	        this.backordered = source["backordered"];
+	        this.bin = source["bin"];
+	        this.binSortKey = source["binSortKey"];
+	    }
+	}
+	export class PickScanView {
+	    line: PickLineView;
+	    quantity: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PickScanView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = this.convertValues(source["line"], PickLineView);
+	        this.quantity = source["quantity"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PostCountResult {
 	    count: StockCount;
 	    movements: Movement[];
@@ -2608,6 +2883,115 @@ export namespace app {
 	        this.deviceName = source["deviceName"];
 	    }
 	}
+	export class ShipQuantityIn {
+	    lineId: string;
+	    quantity: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipQuantityIn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.lineId = source["lineId"];
+	        this.quantity = source["quantity"];
+	    }
+	}
+	
+	
+	export class ShipmentPage {
+	    items: ShipmentView[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], ShipmentView);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ShipmentQuery {
+	    orderId: string;
+	    status: string;
+	    query: string;
+	    limit: number;
+	    offset: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.status = source["status"];
+	        this.query = source["query"];
+	        this.limit = source["limit"];
+	        this.offset = source["offset"];
+	    }
+	}
+	export class ShipmentRequest {
+	    orderId: string;
+	    carrierId: string;
+	    serviceId: string;
+	    trackingNumber: string;
+	    lines: ShipQuantityIn[];
+	    packages: PackageInputDTO[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShipmentRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.carrierId = source["carrierId"];
+	        this.serviceId = source["serviceId"];
+	        this.trackingNumber = source["trackingNumber"];
+	        this.lines = this.convertValues(source["lines"], ShipQuantityIn);
+	        this.packages = this.convertValues(source["packages"], PackageInputDTO);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class SyncStatus {
 	    mode: string;
 	    online: boolean;
