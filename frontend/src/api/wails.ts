@@ -14,4 +14,4 @@ export * as ReturnsAPI from '../../wailsjs/go/app/ReturnsAPI';
 export * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI';
 export * as ShipmentsAPI from '../../wailsjs/go/app/ShipmentsAPI';
 export { app } from '../../wailsjs/go/models';
-export { EventsOn } from '../../wailsjs/runtime/runtime';
+export { BrowserOpenURL, EventsOn } from '../../wailsjs/runtime/runtime';
