@@ -26,12 +26,28 @@ func (p *Printer) WritePackingSlip(ctx context.Context, w io.Writer, s Shipment,
 }
 
 // WritePackingSlips writes one PDF with a packing slip per shipment, in
-// the order given, reading each order as its page is laid out. A slip has
+// the order given or that of Options.SortBy, reading each order as its
+// page is laid out. A slip has
 // no prices; each line shows its bin, and the order number is a Code 128
 // barcode for the pack station's scanner. ENOTFOUND for an unknown order;
 // EINVALID on "quantities" for a quantity below 0 or above the line's, or
-// for a line the order does not have.
+// for a line the order does not have; EINVALID on "sortBy".
 func (p *Printer) WritePackingSlips(ctx context.Context, w io.Writer, shipments []Shipment, opts Options) error {
+	ids := make([]string, len(shipments))
+	for i, s := range shipments {
+		ids[i] = s.OrderID
+	}
+	idx, err := p.sortOrder(ctx, ids, opts)
+	if err != nil {
+		return err
+	}
+	if idx != nil {
+		sorted := make([]Shipment, len(idx))
+		for i, k := range idx {
+			sorted[i] = shipments[k]
+		}
+		shipments = sorted
+	}
 	bins := newBinFinder(p.stock)
 	return p.batch(ctx, w, "Packing slips", len(shipments), opts, func(d *doc, c *company.Company, i int) error {
 		o, err := p.orders.FindOrderByID(ctx, shipments[i].OrderID)

@@ -2055,6 +2055,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class PrinterInput {
+	    document: string;
+	    kind: string;
+	    target: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrinterInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.kind = source["kind"];
+	        this.target = source["target"];
+	    }
+	}
 	export class Product {
 	    id: string;
 	    sku: string;
@@ -3255,6 +3271,26 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.code = source["code"];
 	        this.name = source["name"];
+	    }
+	}
+	export class WorkstationPrinter {
+	    document: string;
+	    label: string;
+	    kind: string;
+	    target: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WorkstationPrinter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.label = source["label"];
+	        this.kind = source["kind"];
+	        this.target = source["target"];
+	        this.updatedAt = source["updatedAt"];
 	    }
 	}
 
