@@ -18,6 +18,11 @@ import (
 type Shipment struct {
 	OrderID    string
 	Quantities map[string]int64
+	// Number, Carrier and Tracking, when set, name a recorded shipment
+	// on the slip (ShipmentSlip fills them).
+	Number   string
+	Carrier  string
+	Tracking string
 }
 
 // WritePackingSlip writes the packing slip of one shipment to w.
@@ -58,7 +63,7 @@ func (p *Printer) WritePackingSlips(ctx context.Context, w io.Writer, shipments 
 		if err != nil {
 			return err
 		}
-		return d.packingSlip(c, o, lines)
+		return d.packingSlip(c, o, shipments[i], lines)
 	})
 }
 
@@ -106,7 +111,7 @@ var slipColumns = []column{
 }
 
 // packingSlip lays out the slip of one order on new pages.
-func (d *doc) packingSlip(c *company.Company, o *order.Order, lines []slipLine) error {
+func (d *doc) packingSlip(c *company.Company, o *order.Order, s Shipment, lines []slipLine) error {
 	t := d.newTable(9, slipColumns...)
 	rows := make([]tableRow, 0, len(lines))
 	var units int64
@@ -127,7 +132,7 @@ func (d *doc) packingSlip(c *company.Company, o *order.Order, lines []slipLine) 
 	}
 	d.pdf.AddPage()
 	y := d.header(c, "Packing slip", o.Number)
-	y, err := d.slipParties(o, y)
+	y, err := d.slipParties(o, s, y)
 	if err != nil {
 		return err
 	}
@@ -169,7 +174,7 @@ func (d *doc) packingSlip(c *company.Company, o *order.Order, lines []slipLine) 
 
 // slipParties draws the shipping address, the order's details and the
 // order number's barcode; it returns the y below them.
-func (d *doc) slipParties(o *order.Order, y float64) (float64, error) {
+func (d *doc) slipParties(o *order.Order, s Shipment, y float64) (float64, error) {
 	cw := d.contentW()
 	colW := cw * 0.32
 	ship := addressLines(o.ShippingAddress)
@@ -196,7 +201,13 @@ func (d *doc) slipParties(o *order.Order, y float64) (float64, error) {
 	x := d.left + colW + 2
 	dw := cw * 0.27
 	yy = y
-	for _, kv := range [][2]string{{"Order", o.Number}, {"Order date", day(o.CreatedAt, d.date)}, {"Printed", day(d.date, d.date)}} {
+	details := [][2]string{{"Order", o.Number}, {"Order date", day(o.CreatedAt, d.date)}, {"Printed", day(d.date, d.date)}}
+	for _, kv := range [][2]string{{"Shipment", s.Number}, {"Carrier", s.Carrier}, {"Tracking", s.Tracking}} {
+		if kv[1] != "" {
+			details = append(details, kv)
+		}
+	}
+	for _, kv := range details {
 		d.font(true, 8.5)
 		d.text(x, yy, dw*0.45, kv[0], "L")
 		d.font(false, 8.5)
