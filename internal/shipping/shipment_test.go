@@ -38,7 +38,7 @@ type shipEnv struct {
 	now      time.Time
 }
 
-func newShipEnv(t *testing.T) *shipEnv {
+func newShipEnv(t testing.TB) *shipEnv {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "oms.db"))
@@ -83,7 +83,7 @@ func newShipEnv(t *testing.T) *shipEnv {
 func (e *shipEnv) tick() { e.now = e.now.Add(time.Minute) }
 
 // confirmed is a confirmed order shipping to Hamburg.
-func (e *shipEnv) confirmed(t *testing.T, lines ...order.LineInput) *order.Order {
+func (e *shipEnv) confirmed(t testing.TB, lines ...order.LineInput) *order.Order {
 	t.Helper()
 	ctx := context.Background()
 	o := must(e.orders.CreateOrder(ctx, shipActor, order.OrderInput{Channel: order.ChannelPhone, WarehouseID: e.main.ID,
