@@ -496,13 +496,13 @@ func seedDemo(dataFlag string, seed uint64, env Env) error {
 	}
 	start := time.Now()
 	sum, err := demo.Seed(ctx, demo.Services{DB: db, Users: users, Company: comp, Catalog: cat, Stock: st, Customers: cust,
-		Orders: orders}, time.Now(), seed)
+		Orders: orders, Shipping: shipping.NewService(db, orders, comp)}, time.Now(), seed)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "demo business %s in %s: %d products, %d customers, %d orders, %d payments, %d refunds, %d returns, %d cash drawer days\n",
+	fmt.Fprintf(env.Stdout, "demo business %s in %s: %d products, %d customers, %d orders, %d payments, %d refunds, %d returns, %d cash drawer days, %d carriers\n",
 		demo.Company.Name, time.Since(start).Round(time.Millisecond), sum.Products, sum.Customers, sum.Orders, sum.Payments,
-		sum.Refunds, sum.Returns, sum.DrawerSessions)
+		sum.Refunds, sum.Returns, sum.DrawerSessions, sum.Carriers)
 	fmt.Fprintln(env.Stdout, "sign in as:")
 	for _, u := range demo.Users {
 		secret := "password " + u.Password
