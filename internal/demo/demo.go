@@ -82,6 +82,7 @@ type seeder struct {
 	productStock map[string]int64
 	productBin   map[string]string           // product id -> the bin of its opening stock
 	methods      map[order.MethodKind]string // the first active payment method of each kind
+	parcel, van  *shipping.CarrierService    // the carriers' services packers choose (shipping.go)
 }
 
 // Seed fills the database behind svc, which must be fresh: no company yet

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"oms/internal/company"
 	"oms/internal/errs"
@@ -201,13 +202,7 @@ func (d *doc) slipParties(o *order.Order, s Shipment, y float64) (float64, error
 	x := d.left + colW + 2
 	dw := cw * 0.27
 	yy = y
-	details := [][2]string{{"Order", o.Number}, {"Order date", day(o.CreatedAt, d.date)}, {"Printed", day(d.date, d.date)}}
-	for _, kv := range [][2]string{{"Shipment", s.Number}, {"Carrier", s.Carrier}, {"Tracking", s.Tracking}} {
-		if kv[1] != "" {
-			details = append(details, kv)
-		}
-	}
-	for _, kv := range details {
+	for _, kv := range [][2]string{{"Order", o.Number}, {"Order date", day(o.CreatedAt, d.date)}, {"Printed", day(d.date, d.date)}} {
 		d.font(true, 8.5)
 		d.text(x, yy, dw*0.45, kv[0], "L")
 		d.font(false, 8.5)
@@ -235,6 +230,19 @@ func (d *doc) slipParties(o *order.Order, s Shipment, y float64) (float64, error
 	d.font(false, 8)
 	d.text(bx, y+14.5, bw, o.Number, "C")
 	bottom = max(bottom, y+14.5+d.lineH())
+	// A recorded shipment: its number, carrier and tracking, full width.
+	var parts []string
+	for _, kv := range [][2]string{{"Shipment", s.Number}, {"Carrier", s.Carrier}, {"Tracking", s.Tracking}} {
+		if kv[1] != "" {
+			parts = append(parts, kv[0]+" "+kv[1])
+		}
+	}
+	if len(parts) > 0 {
+		bottom += 3
+		d.font(true, 9)
+		d.text(d.left, bottom, cw, d.fit(strings.Join(parts, "   ·   "), cw), "L")
+		bottom += d.lineH()
+	}
 	return bottom + 5, nil
 }
 
