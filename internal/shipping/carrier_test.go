@@ -28,7 +28,7 @@ type carrierEnv struct {
 	now time.Time
 }
 
-func newCarrierEnv(t *testing.T) *carrierEnv {
+func newCarrierEnv(t testing.TB) *carrierEnv {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "oms.db"))
