@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
+	goruntime "runtime"
 	"strings"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -13,6 +18,7 @@ import (
 	"oms/internal/auth"
 	"oms/internal/docs"
 	"oms/internal/errs"
+	"oms/internal/printing"
 )
 
 // Who may print: anyone who sees orders (counter staff print the invoice
@@ -23,6 +29,8 @@ func init() {
 		"DocumentsAPI.DocumentData":     need(auth.PermOrdersView),
 		"DocumentsAPI.SaveWavePickList": need(auth.PermOrdersView),
 		"DocumentsAPI.WavePickListData": need(auth.PermOrdersView),
+		"DocumentsAPI.PrintDocument":    need(auth.PermOrdersView),
+		"DocumentsAPI.OpenDocument":     need(auth.PermOrdersView),
 	})
 }
 
@@ -77,6 +85,101 @@ func (x *DocumentsAPI) SaveDocument(kind, orderID string) (string, error) {
 		return "", err
 	}
 	return x.save(ctx, "Save "+strings.ReplaceAll(kind, "-", " "), file, data)
+}
+
+// documentTitles name the documents in a print job's title.
+var documentTitles = map[string]string{"invoice": "Invoice", "packing-slip": "Packing slip", "pick-list": "Pick list"}
+
+// PrintDocument sends the order's document of kind ("invoice",
+// "packing-slip" or "pick-list") to the printer this workstation has for
+// it, and returns a sentence saying where it went (`Sent to printer
+// "Office" (CUPS).`). EINVALID on "kind"; ENOTFOUND for the order, or on
+// "printer" when no printer is set for the kind ("No printer is set for
+// packing slips on this workstation: choose one in Settings → Printers.");
+// ECONFLICT when the printer cannot take it (CUPS missing, lp refusing, a
+// folder gone).
+func (x *DocumentsAPI) PrintDocument(kind, orderID string) (string, error) {
+	if _, err := x.a.guard(); err != nil {
+		return "", err
+	}
+	if _, ok := documentKinds[kind]; !ok {
+		return "", errs.Invalid("kind", "Print an invoice, a packing slip or a pick list.")
+	}
+	ctx := x.a.context()
+	o, err := x.a.svc.Orders.FindOrderByID(ctx, orderID)
+	if err != nil {
+		return "", err
+	}
+	base := kind + "-" + strings.NewReplacer("/", "-", `\`, "-").Replace(o.Number)
+	return x.a.printRendered(ctx, kind, documentTitles[kind]+" "+o.Number, base, func(f printing.Format, w io.Writer) error {
+		if f != printing.FormatPDF {
+			return errs.Errorf(errs.ECONFLICT, "A %s cannot be printed as %s; choose a CUPS printer or a folder for it.",
+				strings.ToLower(documentTitles[kind]), f)
+		}
+		_, data, err := renderDocument(ctx, x.a.svc, kind, orderID)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	})
+}
+
+// openFile hands a file to the system's viewer; tests replace it.
+var openFile = func(path string) error {
+	var cmd *exec.Cmd
+	switch goruntime.GOOS {
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", path)
+	case "darwin":
+		cmd = exec.Command("open", path)
+	default:
+		cmd = exec.Command("xdg-open", path)
+	}
+	if err := cmd.Start(); err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return errs.Errorf(errs.ECONFLICT, "No program to open documents was found (%s is missing; on Linux it comes with xdg-utils).",
+				filepath.Base(cmd.Path))
+		}
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	go cmd.Wait() // reap it; the viewer may run long after
+	return nil
+}
+
+// OpenDocument writes the order's document of kind ("invoice",
+// "packing-slip" or "pick-list") to a temporary file and opens it in the
+// system's PDF viewer, from which it can be printed with the system's
+// dialog. EINVALID on "kind", ENOTFOUND; ECONFLICT outside the desktop
+// window (a browser: download it instead) or without a viewer.
+func (x *DocumentsAPI) OpenDocument(kind, orderID string) error {
+	if _, err := x.a.guard(); err != nil {
+		return err
+	}
+	ctx := x.a.context()
+	if ctx.Value("frontend") == nil {
+		return errs.Errorf(errs.ECONFLICT, "Documents open in the system's viewer from the desktop window only; download it instead.")
+	}
+	file, data, err := renderDocument(ctx, x.a.svc, kind, orderID)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(os.TempDir(), "oms-documents")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("open document: %w", err)
+	}
+	f, err := os.CreateTemp(dir, strings.TrimSuffix(file.FileName, ".pdf")+"-*.pdf")
+	if err != nil {
+		return fmt.Errorf("open document: %w", err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("open document: %w", err)
+	}
+	return openFile(f.Name())
 }
 
 // save asks where to put a PDF with the native save dialog and writes it

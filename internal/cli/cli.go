@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ import (
 	"oms/internal/errs"
 	"oms/internal/importer"
 	"oms/internal/order"
+	"oms/internal/shipping"
 	"oms/internal/stock"
 	"oms/internal/store"
 )
@@ -89,14 +91,19 @@ Commands:
                                    written (exit 1). --skip-invalid writes the
                                    valid rows and reports the others;
                                    --dry-run checks every row, writes nothing
-  print invoice|packing-slip|pick-list --order NUMBER [--order NUMBER ...]
-        --out FILE.pdf [--page-size a4|letter]
-                                   print documents as one PDF: an invoice or
-                                   a packing slip per order, in the order
-                                   given, or one pick list merged over all
-                                   the orders; the page size defaults to
-                                   Letter for a company in the US or Canada,
-                                   A4 elsewhere
+  print invoice|packing-slip|pick-list|label --order NUMBER [--order NUMBER
+        ...] --out FILE.pdf [--page-size a4|letter] [--sort number|bin|carrier]
+        [--zpl]
+                                   print documents as one PDF: an invoice per
+                                   order, a packing slip per shipment (the
+                                   whole order before it has any), a 4x6
+                                   label per package of its shipments, in
+                                   the order given or --sort's, or one pick
+                                   list merged over all the orders; --zpl
+                                   writes the labels as raw ZPL for a thermal
+                                   printer; the page size defaults to Letter
+                                   for a company in the US or Canada, A4
+                                   elsewhere
 
 Options:
   --data DIR   data directory (default: $OMS_DATA, else the user's config
@@ -489,13 +496,13 @@ func seedDemo(dataFlag string, seed uint64, env Env) error {
 	}
 	start := time.Now()
 	sum, err := demo.Seed(ctx, demo.Services{DB: db, Users: users, Company: comp, Catalog: cat, Stock: st, Customers: cust,
-		Orders: orders}, time.Now(), seed)
+		Orders: orders, Shipping: shipping.NewService(db, orders, comp)}, time.Now(), seed)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "demo business %s in %s: %d products, %d customers, %d orders, %d payments, %d refunds, %d returns, %d cash drawer days\n",
+	fmt.Fprintf(env.Stdout, "demo business %s in %s: %d products, %d customers, %d orders, %d payments, %d refunds, %d returns, %d cash drawer days, %d carriers\n",
 		demo.Company.Name, time.Since(start).Round(time.Millisecond), sum.Products, sum.Customers, sum.Orders, sum.Payments,
-		sum.Refunds, sum.Returns, sum.DrawerSessions)
+		sum.Refunds, sum.Returns, sum.DrawerSessions, sum.Carriers)
 	fmt.Fprintln(env.Stdout, "sign in as:")
 	for _, u := range demo.Users {
 		secret := "password " + u.Password
@@ -522,12 +529,16 @@ func (l *orderList) Set(v string) error {
 
 // printCmd runs `oms print KIND --order N [--order N ...] --out FILE`; the
 // flags may also follow KIND. The file is written whole or not at all.
+// Packing slips and labels follow the orders' recorded shipments: a slip
+// per shipment (the whole order when it has none), a label per package.
 func printCmd(args []string, dataFlag string, env Env) error {
 	fs := newFlags("print")
 	var numbers orderList
 	fs.Var(&numbers, "order", "order number (repeat for a batch)")
-	out := fs.String("out", "", "PDF file to write")
+	out := fs.String("out", "", "PDF file to write (ZPL with --zpl)")
 	pageFlag := fs.String("page-size", "", "a4 or letter")
+	sortFlag := fs.String("sort", "", "order of a batch: number, bin or carrier (default: as given)")
+	zpl := fs.Bool("zpl", false, "labels only: write raw ZPL for a thermal printer instead of PDF")
 	var pos []string
 	for {
 		if err := parse(fs, args); err != nil {
@@ -540,14 +551,22 @@ func printCmd(args []string, dataFlag string, env Env) error {
 		args = fs.Args()[1:]
 	}
 	if len(pos) != 1 {
-		return usageErr("print needs what to print: invoice, packing-slip or pick-list")
+		return usageErr("print needs what to print: invoice, packing-slip, pick-list or label")
 	}
 	kind := pos[0]
-	if kind != "invoice" && kind != "packing-slip" && kind != "pick-list" {
-		return usageErr("print invoice, packing-slip or pick-list, not %q", kind)
+	if kind != "invoice" && kind != "packing-slip" && kind != "pick-list" && kind != "label" {
+		return usageErr("print invoice, packing-slip, pick-list or label, not %q", kind)
 	}
 	if len(numbers) == 0 || *out == "" {
 		return usageErr("print needs --order NUMBER and --out FILE.pdf")
+	}
+	if *zpl && kind != "label" {
+		return usageErr("--zpl is for labels only")
+	}
+	switch *sortFlag {
+	case docs.SortGiven, docs.SortNumber, docs.SortBin, docs.SortCarrier:
+	default:
+		return usageErr("--sort must be number, bin or carrier")
 	}
 	size, err := docs.ParsePageSize(*pageFlag)
 	if err != nil {
@@ -561,8 +580,13 @@ func printCmd(args []string, dataFlag string, env Env) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	cat, st, cust := catalog.NewService(db), stock.NewService(db), customer.NewService(db)
-	printer := docs.NewPrinter(order.NewService(db, cat, cust, st), st, company.NewService(db, auth.NewService(db)))
+	orders := order.NewService(db, cat, cust, st)
+	comp := company.NewService(db, auth.NewService(db))
+	printer := docs.NewPrinter(orders, st, comp)
+	ship := shipping.NewService(db, orders, comp)
 	ids := make([]string, len(numbers))
+	found := make([]*order.Order, len(numbers))
+	shipments := map[string][]*shipping.Shipment{}
 	for i, n := range numbers {
 		o, err := printer.FindOrderByNumber(ctx, n)
 		if errs.Code(err) == errs.ENOTFOUND {
@@ -570,20 +594,70 @@ func printCmd(args []string, dataFlag string, env Env) error {
 		} else if err != nil {
 			return err
 		}
-		ids[i] = o.ID
+		ids[i], found[i] = o.ID, o
+		list, _, err := ship.FindShipments(ctx, shipping.ShipmentFilter{OrderID: o.ID, Limit: 1000})
+		if err != nil {
+			return err
+		}
+		slices.Reverse(list) // oldest first
+		for _, sh := range list {
+			full, err := ship.FindShipmentByID(ctx, sh.ID)
+			if err != nil {
+				return err
+			}
+			shipments[o.ID] = append(shipments[o.ID], full)
+		}
+	}
+	// An order's carrier is that of its latest shipment.
+	carrierOf := func(orderID string) string {
+		if list := shipments[orderID]; len(list) > 0 {
+			return list[len(list)-1].CarrierName
+		}
+		return ""
+	}
+	if kind != "label" && *sortFlag != docs.SortGiven {
+		if ids, err = printer.SortOrderIDs(ctx, ids, *sortFlag, carrierOf); err != nil {
+			return err
+		}
 	}
 	opts := docs.Options{PageSize: size}
+	var labels []docs.Label
+	if kind == "label" {
+		for _, o := range found {
+			for _, sh := range shipments[o.ID] {
+				labels = append(labels, docs.ShipmentLabels(o, sh)...)
+			}
+		}
+		if len(labels) == 0 {
+			return fmt.Errorf("no shipment of %s has been packed yet: pack it at the pack station first", strings.Join(numbers, ", "))
+		}
+		if *sortFlag == docs.SortBin {
+			return usageErr("labels sort by number or carrier")
+		}
+		if labels, err = docs.SortLabels(labels, *sortFlag); err != nil {
+			return err
+		}
+	}
 	err = writeAtomically(*out, func(w io.Writer) error {
 		switch kind {
 		case "invoice":
 			return printer.WriteInvoices(ctx, w, ids, opts)
 		case "packing-slip":
-			// The whole order ships until shipments are recorded.
-			shipments := make([]docs.Shipment, len(ids))
-			for i, id := range ids {
-				shipments[i] = docs.Shipment{OrderID: id}
+			var slips []docs.Shipment
+			for _, id := range ids {
+				if len(shipments[id]) == 0 {
+					slips = append(slips, docs.Shipment{OrderID: id}) // nothing recorded yet: the whole order
+				}
+				for _, sh := range shipments[id] {
+					slips = append(slips, docs.ShipmentSlip(sh))
+				}
 			}
-			return printer.WritePackingSlips(ctx, w, shipments, opts)
+			return printer.WritePackingSlips(ctx, w, slips, opts)
+		case "label":
+			if *zpl {
+				return printer.WriteLabelsZPL(ctx, w, labels)
+			}
+			return printer.WriteLabels(ctx, w, labels, opts)
 		default:
 			return printer.WritePickList(ctx, w, ids, opts)
 		}
@@ -595,6 +669,12 @@ func printCmd(args []string, dataFlag string, env Env) error {
 	}
 	what := map[string]string{"invoice": "invoice", "packing-slip": "packing slip", "pick-list": "pick list"}[kind]
 	switch {
+	case kind == "label":
+		format := "PDF"
+		if *zpl {
+			format = "ZPL"
+		}
+		fmt.Fprintf(env.Stdout, "wrote %d %s (%s) to %s\n", len(labels), plural(len(labels), "label", "labels"), format, *out)
 	case kind == "pick-list":
 		fmt.Fprintf(env.Stdout, "wrote a pick list for %d %s to %s\n", len(ids), plural(len(ids), "order", "orders"), *out)
 	case len(ids) == 1:

@@ -15,6 +15,7 @@ import (
 	"oms/internal/config"
 	"oms/internal/customer"
 	"oms/internal/order"
+	"oms/internal/shipping"
 	"oms/internal/stock"
 	"oms/internal/store"
 )
@@ -293,7 +294,7 @@ func TestMain_Seed(t *testing.T) {
 
 // printDataDir returns a data directory with a company, a product in bin
 // A-01 and two confirmed orders (LOCAL-000001 for Müller, LOCAL-000002 for
-// Nguyễn).
+// Nguyễn); the first has shipped in one shipment of two packages.
 func printDataDir(t *testing.T) string {
 	t.Helper()
 	dir := importDataDir(t)
@@ -335,6 +336,31 @@ func printDataDir(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
+	ship := shipping.NewService(db, orders, company.NewService(db, auth.NewService(db)))
+	c, err := ship.CreateCarrier(ctx, actor, shipping.CarrierInput{Name: "DHL Parcel"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := ship.CreateService(ctx, actor, c.ID, shipping.ServiceInput{Code: "STD", Name: "Standard"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zone, err := ship.CreateZone(ctx, actor, c.ID, shipping.ZoneInput{Name: "All", Countries: []string{shipping.RestOfWorld}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ship.SetRates(ctx, actor, svc.ID, zone.ID, []shipping.RateBand{{MaxWeightG: 10000, Price: 500}}); err != nil {
+		t.Fatal(err)
+	}
+	first, err := orders.FindOrderByNumber(ctx, "LOCAL-000001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ship.CreateShipment(ctx, actor, shipping.ShipmentInput{OrderID: first.ID, CarrierID: c.ID, ServiceID: svc.ID,
+		TrackingNumber: "JJD000111", Lines: []order.ShipQuantity{{LineID: first.Lines[0].ID, Quantity: 2}},
+		Packages: []shipping.PackageInput{{WeightG: 800}, {WeightG: 900}}}); err != nil {
+		t.Fatal(err)
+	}
 	return dir
 }
 
@@ -350,7 +376,13 @@ func TestMain_Print(t *testing.T) {
 		file       string // written, starting %PDF
 	}{
 		{"NoKind", []string{"--data", dir, "print", "--order", "LOCAL-000001", "--out", out("x.pdf")}, 2, "", "print needs what to print", ""},
-		{"BadKind", []string{"--data", dir, "print", "label", "--order", "LOCAL-000001", "--out", out("x.pdf")}, 2, "", `not "label"`, ""},
+		{"BadKind", []string{"--data", dir, "print", "receipt", "--order", "LOCAL-000001", "--out", out("x.pdf")}, 2, "", `not "receipt"`, ""},
+		{"ZPLForAnInvoice", []string{"--data", dir, "print", "invoice", "--zpl", "--order", "LOCAL-000001", "--out", out("x.zpl")}, 2, "", "--zpl is for labels only", ""},
+		{"BadSort", []string{"--data", dir, "print", "invoice", "--sort", "size", "--order", "LOCAL-000001", "--out", out("x.pdf")}, 2, "", "--sort must be number, bin or carrier", ""},
+		{"LabelBeforePacking", []string{"--data", dir, "print", "label", "--order", "LOCAL-000002", "--out", out("none.pdf")}, 1, "", "no shipment of LOCAL-000002 has been packed yet", ""},
+		{"Labels", []string{"--data", dir, "print", "label", "--order", "LOCAL-000001", "--order", "LOCAL-000002", "--out", out("labels.pdf")}, 0, "wrote 2 labels (PDF) to", "", "labels.pdf"},
+		{"LabelsZPL", []string{"--data", dir, "print", "label", "--zpl", "--order", "LOCAL-000001", "--out", out("labels.zpl")}, 0, "wrote 2 labels (ZPL) to", "", "labels.zpl"},
+		{"SortedByCarrier", []string{"--data", dir, "print", "packing-slip", "--sort", "carrier", "--order", "LOCAL-000002", "--order", "LOCAL-000001", "--out", out("sorted.pdf")}, 0, "wrote 2 packing slips to", "", "sorted.pdf"},
 		{"NoOrder", []string{"--data", dir, "print", "invoice", "--out", out("x.pdf")}, 2, "", "print needs --order NUMBER and --out", ""},
 		{"NoOut", []string{"--data", dir, "print", "invoice", "--order", "LOCAL-000001"}, 2, "", "print needs --order NUMBER and --out", ""},
 		{"BadPageSize", []string{"--data", dir, "print", "invoice", "--order", "LOCAL-000001", "--out", out("x.pdf"), "--page-size", "a5"}, 2, "", "--page-size must be a4 or letter", ""},
@@ -370,6 +402,12 @@ func TestMain_Print(t *testing.T) {
 				return
 			}
 			b, err := os.ReadFile(out(tc.file))
+			if strings.HasSuffix(tc.file, ".zpl") {
+				if err != nil || !bytes.HasPrefix(b, []byte("^XA")) || bytes.Count(b, []byte("^XZ")) != 2 {
+					t.Fatalf("%s: %v, %q", tc.file, err, b)
+				}
+				return
+			}
 			if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
 				t.Fatalf("%s: %v, %q", tc.file, err, b[:min(len(b), 10)])
 			}

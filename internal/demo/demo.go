@@ -1,7 +1,8 @@
 // Package demo fills a fresh workstation with a small, believable business
 // for people to try OMS with: a hardware wholesaler with a few hundred
 // products with barcodes in binned stock, customers with addresses, and
-// orders in every status with their payments and a return. Everything goes
+// orders in every status with their payments and a return, and carriers
+// with offline rate tables. Everything goes
 // through the domain services, so the data obeys every rule a person's
 // data does (audit, change capture, stock ledger, numbering).
 //
@@ -20,6 +21,7 @@ import (
 	"oms/internal/company"
 	"oms/internal/customer"
 	"oms/internal/order"
+	"oms/internal/shipping"
 	"oms/internal/stock"
 	"oms/internal/store"
 )
@@ -42,7 +44,7 @@ var Company = company.Input{Name: "Hartmann Werkzeuge GmbH", AddressLine1: "Indu
 // orders by how far they are paid.
 type Summary struct {
 	Products, Customers, Orders, Payments, Returns int
-	Refunds, DrawerSessions                        int
+	Refunds, DrawerSessions, Carriers              int
 	ByStatus                                       map[order.Status]int
 	ByPayment                                      map[order.PaymentStatus]int
 }
@@ -56,6 +58,7 @@ type Services struct {
 	Stock     *stock.Service
 	Customers *customer.Service
 	Orders    *order.Service
+	Shipping  *shipping.Service
 }
 
 type seeder struct {
@@ -79,6 +82,7 @@ type seeder struct {
 	productStock map[string]int64
 	productBin   map[string]string           // product id -> the bin of its opening stock
 	methods      map[order.MethodKind]string // the first active payment method of each kind
+	parcel, van  *shipping.CarrierService    // the carriers' services packers choose (shipping.go)
 }
 
 // Seed fills the database behind svc, which must be fresh: no company yet
@@ -100,6 +104,7 @@ func Seed(ctx context.Context, svc Services, now time.Time, seed uint64) (*Summa
 		fn   func() error
 	}{
 		{"company and users", s.people},
+		{"carriers", s.carriers},
 		{"catalog", s.catalog},
 		{"warehouses and stock", s.stockUp},
 		{"customers", s.customerBase},

@@ -12,6 +12,7 @@ import (
 	"oms/internal/company"
 	"oms/internal/customer"
 	"oms/internal/order"
+	"oms/internal/shipping"
 	"oms/internal/stock"
 	"oms/internal/store"
 )
@@ -25,8 +26,10 @@ func services(t *testing.T) Services {
 	t.Cleanup(func() { db.Close() })
 	users := auth.NewService(db)
 	cat, st, cust := catalog.NewService(db), stock.NewService(db), customer.NewService(db)
-	return Services{DB: db, Users: users, Company: company.NewService(db, users), Catalog: cat, Stock: st, Customers: cust,
+	svc := Services{DB: db, Users: users, Company: company.NewService(db, users), Catalog: cat, Stock: st, Customers: cust,
 		Orders: order.NewService(db, cat, cust, st)}
+	svc.Shipping = shipping.NewService(db, svc.Orders, svc.Company)
+	return svc
 }
 
 func TestSeed(t *testing.T) {
@@ -65,6 +68,7 @@ func TestSeed(t *testing.T) {
 	t.Run("Payments", func(t *testing.T) { checkPayments(t, d) })
 	t.Run("Returns", func(t *testing.T) { checkReturns(t, d) })
 	t.Run("Drawer", func(t *testing.T) { checkDrawer(t, d) })
+	t.Run("Carriers", func(t *testing.T) { checkCarriers(t, d) })
 	t.Run("Deterministic", func(t *testing.T) {
 		a, b := fingerprint(t, svc), fingerprint(t, seedDemo(t, 1).svc)
 		if len(a) != len(b) {
@@ -324,6 +328,9 @@ func fingerprint(t *testing.T, svc Services) []string {
 		`SELECT r.number, r.reason, r.refund_method, r.refund_total, l.sku, l.quantity, l.disposition
 			FROM returns r JOIN return_lines l ON l.return_id = r.id ORDER BY r.number, l.line_no`,
 		`SELECT opening_float, status, opened_at, closed_at, note FROM cash_sessions ORDER BY opened_at`,
+		`SELECT c.name, c.tracking_url, c.tracking_pattern, v.code, z.name, z.countries, r.max_weight_g, r.price
+			FROM shipping_rates r JOIN carrier_services v ON v.id = r.service_id JOIN carriers c ON c.id = v.carrier_id
+			JOIN shipping_zones z ON z.id = r.zone_id ORDER BY c.name, v.code, z.name, r.max_weight_g`,
 		`SELECT c.method_id, c.expected, c.counted FROM cash_session_counts c JOIN cash_sessions s ON s.id = c.session_id
 			ORDER BY s.opened_at, c.method_id`,
 	} {
@@ -346,4 +353,39 @@ func fingerprint(t *testing.T, svc Services) []string {
 		rows.Close()
 	}
 	return out
+}
+
+// checkCarriers: the parcel carrier quotes home, EU and world parcels by
+// its tables, and the own van numbers its deliveries.
+func checkCarriers(t *testing.T, d *seeded) {
+	ctx := context.Background()
+	cs, err := d.svc.Shipping.FindCarriers(ctx, true)
+	if err != nil || len(cs) != 2 || d.sum.Carriers != 2 {
+		t.Fatalf("carriers = %d, %v (summary %d)", len(cs), err, d.sum.Carriers)
+	}
+	dhl, own := cs[0], cs[1]
+	if dhl.Name != "DHL Parcel" || len(dhl.Services) != 2 || len(dhl.Zones) != 3 || own.Name != "Own delivery" ||
+		own.TrackingPattern != OwnDeliveryPattern || len(own.Zones) != 1 {
+		t.Fatalf("carriers = %+v, %+v", dhl, own)
+	}
+	var std string
+	for _, v := range dhl.Services {
+		if v.Code == "STD" {
+			std = v.ID
+		}
+	}
+	for _, tt := range []struct {
+		country string
+		weightG int64
+		want    int64
+		zone    string
+	}{{"DE", 1000, 499, "Domestic"}, {"DE", 1001, 599, "Domestic"}, {"FR", 31500, 4499, "EU"}, {"US", 2500, 4999, "Rest of world"}} {
+		q, err := d.svc.Shipping.Quote(ctx, dhl.ID, shipping.QuoteRequest{ServiceID: std, Country: tt.country, WeightsG: []int64{tt.weightG}})
+		if err != nil || q.Cost != tt.want || q.ZoneName != tt.zone || q.Currency != "EUR" {
+			t.Errorf("quote %s %d g = %+v, %v", tt.country, tt.weightG, q, err)
+		}
+	}
+	if _, err := d.svc.Shipping.Quote(ctx, own.ID, shipping.QuoteRequest{ServiceID: own.Services[0].ID, Country: "AT", WeightsG: []int64{1000}}); err == nil {
+		t.Error("the own van quoted Austria")
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"oms/internal/catalog"
 	"oms/internal/customer"
 	"oms/internal/order"
+	"oms/internal/shipping"
 	"oms/internal/stock"
 	"oms/internal/store"
 )
@@ -309,46 +310,74 @@ func (s *seeder) do(st step) error {
 		return s.settle(p)
 	case "return":
 		return s.takeBack(p)
-	case "picking", "packed", "shipped", "delivered":
-		who := s.pick
-		if st.kind == "delivered" {
-			who = store.Actor{UserName: "carrier"}
-		}
-		_, err := s.Orders.Advance(s.ctx, who, p.id, order.Status(st.kind), "")
-		if err != nil && st.kind == "shipped" {
-			// A backordered order waits for stock: allocate what arrived, then try once more.
-			if _, aerr := s.Orders.AllocateBackorders(s.ctx, s.pick, s.main.ID, nil); aerr != nil {
-				return aerr
-			}
-			if _, err = s.Orders.Advance(s.ctx, who, p.id, order.StatusShipped, ""); err != nil {
-				return s.restockAndShip(p, who)
-			}
-		}
+	case "picking":
+		_, err := s.Orders.Advance(s.ctx, s.pick, p.id, order.StatusPicking, "")
 		return err
+	case "packed":
+		return s.pack(p)
+	case "shipped":
+		return s.shipRest(p)
+	case "delivered":
+		o, err := s.Orders.FindOrderByID(s.ctx, p.id)
+		if err != nil {
+			return err
+		}
+		switch {
+		case o.Status == order.StatusDelivered:
+			return nil
+		case o.ShippingAddress.Country == "":
+			_, err = s.Orders.Advance(s.ctx, store.Actor{UserName: "carrier"}, p.id, order.StatusDelivered, "")
+			return err
+		}
+		return s.travel(p, shipping.StatusDelivered, store.Actor{UserName: "carrier"})
 	}
 	return fmt.Errorf("unknown step %q", st.kind)
 }
 
-// restockAndShip receives what a short order waits for (a supplier's
-// delivery), allocates it and ships the order.
-func (s *seeder) restockAndShip(p *plan, who store.Actor) error {
+// shipRest ships what an order still waits for: backordered goods are
+// allocated from what arrived (a supplier's delivery when nothing did),
+// packed as one more shipment, and every shipment of it goes in transit.
+func (s *seeder) shipRest(p *plan) error {
 	o, err := s.Orders.FindOrderByID(s.ctx, p.id)
 	if err != nil {
 		return err
 	}
-	for i, l := range o.Lines {
-		if l.Backordered == 0 {
-			continue
+	if o.Status == order.StatusPicking || o.Status == order.StatusConfirmed {
+		if _, err := s.Orders.AllocateBackorders(s.ctx, s.pick, s.main.ID, nil); err != nil {
+			return err
 		}
-		bin := s.bins[(i*5+p.n)%len(s.bins)]
-		if _, err := s.Stock.PostMovement(s.ctx, s.pick, stock.MovementInput{Kind: stock.KindReceipt, ProductID: l.ProductID,
-			WarehouseID: s.main.ID, BinID: bin.ID, Quantity: l.Backordered + 20, Reason: "Delivery from supplier"}); err != nil {
+		if o, err = s.Orders.FindOrderByID(s.ctx, p.id); err != nil {
+			return err
+		}
+		for i, l := range o.Lines {
+			if l.Backordered == 0 {
+				continue
+			}
+			bin := s.bins[(i*5+p.n)%len(s.bins)]
+			if _, err := s.Stock.PostMovement(s.ctx, s.pick, stock.MovementInput{Kind: stock.KindReceipt, ProductID: l.ProductID,
+				WarehouseID: s.main.ID, BinID: bin.ID, Quantity: l.Backordered + 20, Reason: "Delivery from supplier"}); err != nil {
+				return err
+			}
+		}
+		if _, err := s.Orders.AllocateBackorders(s.ctx, s.pick, s.main.ID, nil); err != nil {
+			return err
+		}
+		if err := s.pack(p); err != nil {
 			return err
 		}
 	}
-	if _, err := s.Orders.AllocateBackorders(s.ctx, s.pick, s.main.ID, nil); err != nil {
+	if o, err = s.Orders.FindOrderByID(s.ctx, p.id); err != nil {
 		return err
 	}
-	_, err = s.Orders.Advance(s.ctx, who, p.id, order.StatusShipped, "")
-	return err
+	if o.ShippingAddress.Country == "" {
+		// Nowhere to send it: the customer collects, the whole order at once.
+		if o.Status == order.StatusPicking {
+			if _, err := s.Orders.Advance(s.ctx, s.pick, p.id, order.StatusPacked, ""); err != nil {
+				return err
+			}
+		}
+		_, err = s.Orders.Advance(s.ctx, s.pick, p.id, order.StatusShipped, "collected by the customer")
+		return err
+	}
+	return s.travel(p, shipping.StatusInTransit, s.pick)
 }

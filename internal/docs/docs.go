@@ -93,6 +93,13 @@ type Options struct {
 	PaymentTermsDays int
 	// Progress, when set, is told after each order of a batch.
 	Progress func(done, total int)
+	// SortBy is the order of a batch's documents: "" as given, "number"
+	// by order number, "bin" by the first bin the order is picked from
+	// (in path order; orders with nothing in a bin last), "carrier" by
+	// CarrierOf's answer. Ties go by order number.
+	SortBy string
+	// CarrierOf names the carrier of an order, for SortBy "carrier".
+	CarrierOf func(orderID string) string
 }
 
 func (o Options) date() time.Time {
@@ -161,11 +168,18 @@ func newDoc(c *company.Company, opts Options, title string) *doc {
 	if opts.PageSize.resolve(c) == PageLetter {
 		size = "Letter"
 	}
-	pdf := gofpdf.New("P", "mm", size, "")
-	d := &doc{pdf: pdf, left: margin, right: margin, top: margin, bottom: margin, opts: opts, date: opts.date()}
+	d := newPage(c, opts, title, &gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size}, margin)
+	d.registerLogo(c.Logo)
+	return d
+}
+
+// newPage starts a document on the paper of init with margins of m mm.
+func newPage(c *company.Company, opts Options, title string, init *gofpdf.InitType, m float64) *doc {
+	pdf := gofpdf.NewCustom(init)
+	d := &doc{pdf: pdf, left: m, right: m, top: m, bottom: m, opts: opts, date: opts.date()}
 	d.w, d.h = pdf.GetPageSize()
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetAutoPageBreak(false, margin) // pages break where the layout says
+	pdf.SetMargins(m, m, m)
+	pdf.SetAutoPageBreak(false, m) // pages break where the layout says
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(d.date)
 	pdf.SetModificationDate(d.date)
@@ -181,7 +195,6 @@ func newDoc(c *company.Company, opts Options, title string) *doc {
 	pdf.SetLineWidth(0.2)
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
-	d.registerLogo(c.Logo)
 	return d
 }
 

@@ -42,11 +42,15 @@ func (p *Printer) WriteInvoice(ctx context.Context, w io.Writer, orderID string,
 }
 
 // WriteInvoices writes one PDF with the invoice of each order, in the
-// order given. Orders are read one at a time as their pages are laid out,
-// so a batch holds one order in memory besides the pages written (see
-// batch.go). It stops with ctx's error when cancelled, and ENOTFOUND for an
-// unknown order.
+// order given or that of Options.SortBy (EINVALID on "sortBy"). Orders
+// are read one at a time as their pages are laid out, so a batch holds
+// one order in memory besides the pages written (see batch.go). It stops
+// with ctx's error when cancelled, and ENOTFOUND for an unknown order.
 func (p *Printer) WriteInvoices(ctx context.Context, w io.Writer, orderIDs []string, opts Options) error {
+	orderIDs, err := p.SortOrderIDs(ctx, orderIDs, opts.SortBy, opts.CarrierOf)
+	if err != nil {
+		return err
+	}
 	return p.batch(ctx, w, "Invoices", len(orderIDs), opts, func(d *doc, c *company.Company, i int) error {
 		data, err := p.loadInvoice(ctx, c, orderIDs[i])
 		if err != nil {

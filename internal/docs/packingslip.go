@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"oms/internal/company"
 	"oms/internal/errs"
@@ -18,6 +19,11 @@ import (
 type Shipment struct {
 	OrderID    string
 	Quantities map[string]int64
+	// Number, Carrier and Tracking, when set, name a recorded shipment
+	// on the slip (ShipmentSlip fills them).
+	Number   string
+	Carrier  string
+	Tracking string
 }
 
 // WritePackingSlip writes the packing slip of one shipment to w.
@@ -26,12 +32,28 @@ func (p *Printer) WritePackingSlip(ctx context.Context, w io.Writer, s Shipment,
 }
 
 // WritePackingSlips writes one PDF with a packing slip per shipment, in
-// the order given, reading each order as its page is laid out. A slip has
+// the order given or that of Options.SortBy, reading each order as its
+// page is laid out. A slip has
 // no prices; each line shows its bin, and the order number is a Code 128
 // barcode for the pack station's scanner. ENOTFOUND for an unknown order;
 // EINVALID on "quantities" for a quantity below 0 or above the line's, or
-// for a line the order does not have.
+// for a line the order does not have; EINVALID on "sortBy".
 func (p *Printer) WritePackingSlips(ctx context.Context, w io.Writer, shipments []Shipment, opts Options) error {
+	ids := make([]string, len(shipments))
+	for i, s := range shipments {
+		ids[i] = s.OrderID
+	}
+	idx, err := p.sortOrder(ctx, ids, opts)
+	if err != nil {
+		return err
+	}
+	if idx != nil {
+		sorted := make([]Shipment, len(idx))
+		for i, k := range idx {
+			sorted[i] = shipments[k]
+		}
+		shipments = sorted
+	}
 	bins := newBinFinder(p.stock)
 	return p.batch(ctx, w, "Packing slips", len(shipments), opts, func(d *doc, c *company.Company, i int) error {
 		o, err := p.orders.FindOrderByID(ctx, shipments[i].OrderID)
@@ -42,7 +64,7 @@ func (p *Printer) WritePackingSlips(ctx context.Context, w io.Writer, shipments 
 		if err != nil {
 			return err
 		}
-		return d.packingSlip(c, o, lines)
+		return d.packingSlip(c, o, shipments[i], lines)
 	})
 }
 
@@ -90,7 +112,7 @@ var slipColumns = []column{
 }
 
 // packingSlip lays out the slip of one order on new pages.
-func (d *doc) packingSlip(c *company.Company, o *order.Order, lines []slipLine) error {
+func (d *doc) packingSlip(c *company.Company, o *order.Order, s Shipment, lines []slipLine) error {
 	t := d.newTable(9, slipColumns...)
 	rows := make([]tableRow, 0, len(lines))
 	var units int64
@@ -111,7 +133,7 @@ func (d *doc) packingSlip(c *company.Company, o *order.Order, lines []slipLine) 
 	}
 	d.pdf.AddPage()
 	y := d.header(c, "Packing slip", o.Number)
-	y, err := d.slipParties(o, y)
+	y, err := d.slipParties(o, s, y)
 	if err != nil {
 		return err
 	}
@@ -153,7 +175,7 @@ func (d *doc) packingSlip(c *company.Company, o *order.Order, lines []slipLine) 
 
 // slipParties draws the shipping address, the order's details and the
 // order number's barcode; it returns the y below them.
-func (d *doc) slipParties(o *order.Order, y float64) (float64, error) {
+func (d *doc) slipParties(o *order.Order, s Shipment, y float64) (float64, error) {
 	cw := d.contentW()
 	colW := cw * 0.32
 	ship := addressLines(o.ShippingAddress)
@@ -208,6 +230,19 @@ func (d *doc) slipParties(o *order.Order, y float64) (float64, error) {
 	d.font(false, 8)
 	d.text(bx, y+14.5, bw, o.Number, "C")
 	bottom = max(bottom, y+14.5+d.lineH())
+	// A recorded shipment: its number, carrier and tracking, full width.
+	var parts []string
+	for _, kv := range [][2]string{{"Shipment", s.Number}, {"Carrier", s.Carrier}, {"Tracking", s.Tracking}} {
+		if kv[1] != "" {
+			parts = append(parts, kv[0]+" "+kv[1])
+		}
+	}
+	if len(parts) > 0 {
+		bottom += 3
+		d.font(true, 9)
+		d.text(d.left, bottom, cw, d.fit(strings.Join(parts, "   ·   "), cw), "L")
+		bottom += d.lineH()
+	}
 	return bottom + 5, nil
 }
 

@@ -158,14 +158,7 @@ func (s *Service) Pick(ctx context.Context, actor store.Actor, orderIDs []string
 		if err != nil {
 			return err
 		}
-		var mine []*PickLine
-		var open int64
-		for _, l := range lines {
-			if l.ProductID == p.ID {
-				mine = append(mine, l)
-				open += l.Open()
-			}
-		}
+		mine, open := linesOf(lines, p.ID)
 		switch {
 		case len(mine) == 0:
 			return errs.Invalid("code", "Wrong item: %s %s is not on this pick list.", p.SKU, p.Name)
@@ -202,6 +195,18 @@ func (s *Service) Pick(ctx context.Context, actor store.Actor, orderIDs []string
 	return out, nil
 }
 
+// linesOf returns the wave's lines of a product and how many of it are
+// still to pick.
+func linesOf(lines []*PickLine, productID string) (mine []*PickLine, open int64) {
+	for _, l := range lines {
+		if l.ProductID == productID {
+			mine = append(mine, l)
+			open += l.Open()
+		}
+	}
+	return mine, open
+}
+
 // ShortPick records that the shelves gave missing units fewer of a
 // product than the wave still needs: those units are backordered on the
 // wave's lines of the product, the last order first (the oldest keeps its
@@ -227,14 +232,7 @@ func (s *Service) ShortPick(ctx context.Context, actor store.Actor, orderIDs []s
 		if err != nil {
 			return err
 		}
-		var mine []*PickLine
-		var open int64
-		for _, l := range lines {
-			if l.ProductID == productID {
-				mine = append(mine, l)
-				open += l.Open()
-			}
-		}
+		mine, open := linesOf(lines, productID)
 		if len(mine) == 0 {
 			return errs.Invalid("productId", "This product is not on the pick list.")
 		}

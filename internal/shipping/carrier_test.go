@@ -28,7 +28,7 @@ type carrierEnv struct {
 	now time.Time
 }
 
-func newCarrierEnv(t *testing.T) *carrierEnv {
+func newCarrierEnv(t testing.TB) *carrierEnv {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "oms.db"))
@@ -49,8 +49,8 @@ func newCarrierEnv(t *testing.T) *carrierEnv {
 }
 
 // must(f())(t) is f's result, failing t on f's error.
-func must[T any](v T, err error) func(t *testing.T) T {
-	return func(t *testing.T) T {
+func must[T any](v T, err error) func(t testing.TB) T {
+	return func(t testing.TB) T {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)

@@ -2,14 +2,10 @@ package shipping
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"oms/internal/auth"
 	"oms/internal/catalog"
-	"oms/internal/company"
-	"oms/internal/customer"
 	"oms/internal/errs"
 	"oms/internal/order"
 	"oms/internal/stock"
@@ -38,28 +34,16 @@ type shipEnv struct {
 	now      time.Time
 }
 
-func newShipEnv(t *testing.T) *shipEnv {
+func newShipEnv(t testing.TB) *shipEnv {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "oms.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	e := &shipEnv{db: db, now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
-	db.Now = func() time.Time { return e.now }
-	comp := company.NewService(db, auth.NewService(db))
-	if _, err := comp.Setup(ctx, company.Input{Name: "Köhler GmbH", AddressLine1: "Hauptstraße 12", PostalCode: "80331",
-		City: "München", Country: "DE", Currency: "EUR"}, auth.UserInput{Name: "admin", Password: "long-enough-pw"}); err != nil {
-		t.Fatal(err)
-	}
-	cat := catalog.NewService(db)
-	e.stock = stock.NewService(db)
-	e.orders = order.NewService(db, cat, customer.NewService(db), e.stock)
-	e.s = NewService(db, e.orders, comp)
+	ce := newCarrierEnv(t)
+	e := &shipEnv{db: ce.db, s: ce.s, orders: ce.s.orders, stock: stock.NewService(ce.db), now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	e.db.Now = func() time.Time { return e.now }
 	e.main = must(e.stock.CreateWarehouse(ctx, shipActor, stock.WarehouseInput{Code: "MAIN", Name: "Main"}))(t)
 	e.binA = must(e.stock.CreateBin(ctx, shipActor, e.main.ID, "A-01"))(t)
 	e.binB = must(e.stock.CreateBin(ctx, shipActor, e.main.ID, "B-01"))(t)
+	cat := catalog.NewService(e.db)
 	e.bolt = must(cat.CreateProduct(ctx, shipActor, catalog.ProductInput{SKU: "BOLT", Name: "Bolt M8", Price: 120, WeightG: 50}))(t)
 	e.nut = must(cat.CreateProduct(ctx, shipActor, catalog.ProductInput{SKU: "NUT", Name: "Nut M8", Price: 20, WeightG: 10}))(t)
 	for _, r := range []stock.MovementInput{
@@ -83,7 +67,7 @@ func newShipEnv(t *testing.T) *shipEnv {
 func (e *shipEnv) tick() { e.now = e.now.Add(time.Minute) }
 
 // confirmed is a confirmed order shipping to Hamburg.
-func (e *shipEnv) confirmed(t *testing.T, lines ...order.LineInput) *order.Order {
+func (e *shipEnv) confirmed(t testing.TB, lines ...order.LineInput) *order.Order {
 	t.Helper()
 	ctx := context.Background()
 	o := must(e.orders.CreateOrder(ctx, shipActor, order.OrderInput{Channel: order.ChannelPhone, WarehouseID: e.main.ID,

@@ -13,5 +13,6 @@ export * as PaymentsAPI from '../../wailsjs/go/app/PaymentsAPI';
 export * as ReturnsAPI from '../../wailsjs/go/app/ReturnsAPI';
 export * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI';
 export * as ShipmentsAPI from '../../wailsjs/go/app/ShipmentsAPI';
+export * as PrintersAPI from '../../wailsjs/go/app/PrintersAPI';
 export { app } from '../../wailsjs/go/models';
 export { BrowserOpenURL, EventsOn } from '../../wailsjs/runtime/runtime';

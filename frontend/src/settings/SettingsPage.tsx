@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { Paper, Stack, Title } from '@mantine/core';
+import { useLocation } from 'react-router';
 import type { SessionInfo } from '../api/types';
 import { PageTitle } from '../shell/PageTitle';
 import { hasPermission } from '../shell/permissions';
@@ -6,11 +8,12 @@ import { CompanySettings } from './CompanySettings';
 import { OwnPasswordForm } from './OwnPasswordForm';
 import { OwnPinForm } from './OwnPinForm';
 import { PaymentMethods } from './PaymentMethods';
+import { Printers } from './Printers';
 import { ThemeSwitch } from './ThemeSwitch';
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, id, children }: { title: string; id?: string; children: React.ReactNode }) {
   return (
-    <Paper withBorder p="md" component="section" aria-label={title}>
+    <Paper withBorder p="md" component="section" aria-label={title} id={id}>
       <Title order={2} size="h3" mb="sm">
         {title}
       </Title>
@@ -19,9 +22,17 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-/** Settings: the company and its payment methods (admin only), the user's own password and PIN, and the theme. */
+/**
+ * Settings: the company and its payment methods (admin only), this
+ * workstation's printers, the user's own password and PIN, and the theme.
+ * /settings#printers scrolls to the printers.
+ */
 export function SettingsPage({ session }: { session: SessionInfo }) {
   const canCompany = hasPermission(session.permissions, 'settings.company');
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash.length > 1) document.getElementById(hash.slice(1))?.scrollIntoView?.({ block: 'start' });
+  }, [hash]);
   return (
     <Stack maw={760}>
       <PageTitle focus={false}>Settings</PageTitle>
@@ -35,6 +46,9 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
           <PaymentMethods />
         </Section>
       )}
+      <Section title="Printers" id="printers">
+        <Printers canEdit={canCompany} />
+      </Section>
       <Section title="My password">
         <OwnPasswordForm autoFocus={!canCompany} />
       </Section>

@@ -249,6 +249,124 @@ export namespace app {
 	        this.active = source["active"];
 	    }
 	}
+	export class CarrierChange {
+	    name: string;
+	    trackingUrl: string;
+	    trackingPattern: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CarrierChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.trackingUrl = source["trackingUrl"];
+	        this.trackingPattern = source["trackingPattern"];
+	        this.active = source["active"];
+	    }
+	}
+	export class CarrierServiceChange {
+	    code: string;
+	    name: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CarrierServiceChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	    }
+	}
+	export class CarrierServiceView {
+	    id: string;
+	    carrierId: string;
+	    code: string;
+	    name: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CarrierServiceView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.carrierId = source["carrierId"];
+	        this.code = source["code"];
+	        this.name = source["name"];
+	        this.active = source["active"];
+	    }
+	}
+	export class ShippingZoneView {
+	    id: string;
+	    carrierId: string;
+	    name: string;
+	    countries: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShippingZoneView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.carrierId = source["carrierId"];
+	        this.name = source["name"];
+	        this.countries = source["countries"];
+	    }
+	}
+	export class CarrierView {
+	    id: string;
+	    name: string;
+	    trackingUrl: string;
+	    trackingPattern: string;
+	    active: boolean;
+	    services: CarrierServiceView[];
+	    zones: ShippingZoneView[];
+	    createdAt: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CarrierView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.trackingUrl = source["trackingUrl"];
+	        this.trackingPattern = source["trackingPattern"];
+	        this.active = source["active"];
+	        this.services = this.convertValues(source["services"], CarrierServiceView);
+	        this.zones = this.convertValues(source["zones"], ShippingZoneView);
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CatalogSettings {
 	    pricesIncludeTax: boolean;
 	    taxMode: string;
@@ -1062,6 +1180,36 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class NewCarrier {
+	    name: string;
+	    trackingUrl: string;
+	    trackingPattern: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewCarrier(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.trackingUrl = source["trackingUrl"];
+	        this.trackingPattern = source["trackingPattern"];
+	    }
+	}
+	export class NewCarrierService {
+	    code: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new NewCarrierService(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.name = source["name"];
+	    }
 	}
 	export class NewCustomer {
 	    code: string;
@@ -2055,6 +2203,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class PrinterInput {
+	    document: string;
+	    kind: string;
+	    target: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PrinterInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.kind = source["kind"];
+	        this.target = source["target"];
+	    }
+	}
 	export class Product {
 	    id: string;
 	    sku: string;
@@ -2992,6 +3156,75 @@ export namespace app {
 		}
 	}
 	
+	export class ShippingQuoteView {
+	    cost: number;
+	    currency: string;
+	    zoneId: string;
+	    zoneName: string;
+	    perPackage: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShippingQuoteView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cost = source["cost"];
+	        this.currency = source["currency"];
+	        this.zoneId = source["zoneId"];
+	        this.zoneName = source["zoneName"];
+	        this.perPackage = source["perPackage"];
+	    }
+	}
+	export class ShippingRateBand {
+	    maxWeightG: number;
+	    price: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShippingRateBand(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.maxWeightG = source["maxWeightG"];
+	        this.price = source["price"];
+	    }
+	}
+	export class ShippingRateView {
+	    id: string;
+	    serviceId: string;
+	    zoneId: string;
+	    maxWeightG: number;
+	    price: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShippingRateView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.serviceId = source["serviceId"];
+	        this.zoneId = source["zoneId"];
+	        this.maxWeightG = source["maxWeightG"];
+	        this.price = source["price"];
+	    }
+	}
+	export class ShippingZoneInput {
+	    name: string;
+	    countries: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ShippingZoneInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.countries = source["countries"];
+	    }
+	}
+	
 	export class SyncStatus {
 	    mode: string;
 	    online: boolean;
@@ -3255,6 +3488,26 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.code = source["code"];
 	        this.name = source["name"];
+	    }
+	}
+	export class WorkstationPrinter {
+	    document: string;
+	    label: string;
+	    kind: string;
+	    target: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WorkstationPrinter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.document = source["document"];
+	        this.label = source["label"];
+	        this.kind = source["kind"];
+	        this.target = source["target"];
+	        this.updatedAt = source["updatedAt"];
 	    }
 	}
 

@@ -4,6 +4,10 @@ import {app} from '../models';
 
 export function DocumentData(arg1:string,arg2:string):Promise<app.ExportFile>;
 
+export function OpenDocument(arg1:string,arg2:string):Promise<void>;
+
+export function PrintDocument(arg1:string,arg2:string):Promise<string>;
+
 export function SaveDocument(arg1:string,arg2:string):Promise<string>;
 
 export function SaveWavePickList(arg1:Array<string>):Promise<string>;

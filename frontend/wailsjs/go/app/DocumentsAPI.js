@@ -6,6 +6,14 @@ export function DocumentData(arg1, arg2) {
   return window['go']['app']['DocumentsAPI']['DocumentData'](arg1, arg2);
 }
 
+export function OpenDocument(arg1, arg2) {
+  return window['go']['app']['DocumentsAPI']['OpenDocument'](arg1, arg2);
+}
+
+export function PrintDocument(arg1, arg2) {
+  return window['go']['app']['DocumentsAPI']['PrintDocument'](arg1, arg2);
+}
+
 export function SaveDocument(arg1, arg2) {
   return window['go']['app']['DocumentsAPI']['SaveDocument'](arg1, arg2);
 }

@@ -4,15 +4,27 @@ import {app} from '../models';
 
 export function CreateShipment(arg1:app.ShipmentRequest):Promise<app.ShipmentView>;
 
+export function LabelsData(arg1:string):Promise<app.ExportFile>;
+
 export function PackOrder(arg1:string):Promise<app.PackOrderView>;
 
 export function PackOrderByID(arg1:string):Promise<app.PackOrderView>;
 
 export function PackScan(arg1:string,arg2:string):Promise<app.PackLineView>;
 
+export function PackingSlipData(arg1:string):Promise<app.ExportFile>;
+
 export function Pick(arg1:Array<string>,arg2:string,arg3:number):Promise<app.PickScanView>;
 
 export function PickLines(arg1:Array<string>):Promise<Array<app.PickLineView>>;
+
+export function PrintLabels(arg1:string):Promise<string>;
+
+export function PrintPackingSlip(arg1:string):Promise<string>;
+
+export function SaveLabels(arg1:string):Promise<string>;
+
+export function SavePackingSlip(arg1:string):Promise<string>;
 
 export function SetTracking(arg1:string,arg2:string):Promise<app.ShipmentView>;
 

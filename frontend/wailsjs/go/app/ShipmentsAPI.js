@@ -6,6 +6,10 @@ export function CreateShipment(arg1) {
   return window['go']['app']['ShipmentsAPI']['CreateShipment'](arg1);
 }
 
+export function LabelsData(arg1) {
+  return window['go']['app']['ShipmentsAPI']['LabelsData'](arg1);
+}
+
 export function PackOrder(arg1) {
   return window['go']['app']['ShipmentsAPI']['PackOrder'](arg1);
 }
@@ -18,12 +22,32 @@ export function PackScan(arg1, arg2) {
   return window['go']['app']['ShipmentsAPI']['PackScan'](arg1, arg2);
 }
 
+export function PackingSlipData(arg1) {
+  return window['go']['app']['ShipmentsAPI']['PackingSlipData'](arg1);
+}
+
 export function Pick(arg1, arg2, arg3) {
   return window['go']['app']['ShipmentsAPI']['Pick'](arg1, arg2, arg3);
 }
 
 export function PickLines(arg1) {
   return window['go']['app']['ShipmentsAPI']['PickLines'](arg1);
+}
+
+export function PrintLabels(arg1) {
+  return window['go']['app']['ShipmentsAPI']['PrintLabels'](arg1);
+}
+
+export function PrintPackingSlip(arg1) {
+  return window['go']['app']['ShipmentsAPI']['PrintPackingSlip'](arg1);
+}
+
+export function SaveLabels(arg1) {
+  return window['go']['app']['ShipmentsAPI']['SaveLabels'](arg1);
+}
+
+export function SavePackingSlip(arg1) {
+  return window['go']['app']['ShipmentsAPI']['SavePackingSlip'](arg1);
 }
 
 export function SetTracking(arg1, arg2) {
