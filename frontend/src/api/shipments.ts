@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { saveOrDownload } from './documents';
 import { call, type ApiError } from './errors';
 import { orderKeys, type Order } from './orders';
 import { stockKeys } from './stock';
@@ -169,5 +170,37 @@ export function useUpdateShipmentStatus() {
   return useMutation<Shipment, ApiError, { id: string; status: ShipmentStatus; note: string }>({
     mutationFn: ({ id, status, note }) => call(() => ShipmentsAPI.UpdateStatus(id, status, note)),
     onSuccess: changed,
+  });
+}
+
+/** A shipment's printed documents: its labels (one per package) and its packing slip. */
+export type ShipmentDocument = 'labels' | 'packing-slip';
+
+export const SHIPMENT_DOCUMENT_LABELS: Readonly<Record<ShipmentDocument, string>> = {
+  labels: 'Labels',
+  'packing-slip': 'Packing slip',
+};
+
+/** Saves a shipment's labels or packing slip: the native dialog in the desktop window, a download in a browser. */
+export function useSaveShipmentDocument() {
+  return useMutation<string, ApiError, { kind: ShipmentDocument; shipmentId: string }>({
+    mutationFn: ({ kind, shipmentId }) =>
+      kind === 'labels'
+        ? saveOrDownload(
+            () => ShipmentsAPI.SaveLabels(shipmentId),
+            () => ShipmentsAPI.LabelsData(shipmentId),
+          )
+        : saveOrDownload(
+            () => ShipmentsAPI.SavePackingSlip(shipmentId),
+            () => ShipmentsAPI.PackingSlipData(shipmentId),
+          ),
+  });
+}
+
+/** Sends a shipment's labels or packing slip to this workstation's printer for it; resolves to where it went. */
+export function usePrintShipmentDocument() {
+  return useMutation<string, ApiError, { kind: ShipmentDocument; shipmentId: string }>({
+    mutationFn: ({ kind, shipmentId }) =>
+      call(() => (kind === 'labels' ? ShipmentsAPI.PrintLabels(shipmentId) : ShipmentsAPI.PrintPackingSlip(shipmentId))),
   });
 }

@@ -16,6 +16,7 @@ import { BrowserOpenURL } from '../api/wails';
 import { inDesktopWindow } from '../shell/download';
 import { formatDateTime } from '../shell/format';
 import { kgText } from '../warehouse/pack';
+import { ShipmentDocuments } from './ShipmentDocuments';
 
 /** The verb of each step a shipment can take, as its button says it. */
 const STEP_LABEL: Record<ShipmentStatus, string> = {
@@ -136,6 +137,9 @@ function ShipmentItem({ sh, money, canUpdate }: { sh: Shipment; money: (minor: n
           ))}
         </div>
       </SimpleGrid>
+      <Group mt="xs">
+        <ShipmentDocuments shipmentId={sh.id} number={sh.number} />
+      </Group>
       <Button variant="subtle" size="xs" mt="xs" px={0} onClick={() => setHistory((h) => !h)} aria-expanded={history} aria-controls={historyId}>
         {history ? 'Hide history' : `Show history (${sh.events.length})`}
       </Button>

@@ -35,6 +35,7 @@ import { useActiveCarriers, useQuote } from '../api/shipping-quote';
 import { errorBeep, okBeep } from '../counter/beep';
 import { parseScan } from '../counter/sale';
 import { addressLines } from '../orders/ordersList';
+import { ShipmentDocuments } from '../orders/ShipmentDocuments';
 import { useMoney } from '../orders/useMoney';
 import { allCounted, countedWeightG, countScan, kgText, parseCm, parseKg, setCount, shipmentLines, type PackCounts } from './pack';
 import { waveFromSearch } from './pick';
@@ -211,6 +212,7 @@ function CreatedShipment({ shipment: sh, more }: { shipment: Shipment; more: boo
             {sh.trackingNumber || 'none yet (set it on the order page)'}
           </Text>
         </Text>
+        <ShipmentDocuments shipmentId={sh.id} number={sh.number} size="sm" />
         <Text size="sm">
           {more ? 'Part of the order is still to pack: it stays open below for the next shipment.' : 'Scan the next order.'}
         </Text>
