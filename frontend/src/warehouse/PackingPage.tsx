@@ -114,7 +114,7 @@ export function PackingPage() {
 
   return (
     <Stack gap="md">
-      <Grid gutter="md" align="flex-end">
+      <Grid gap="md" align="flex-end">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <TextInput
             ref={orderRef}
