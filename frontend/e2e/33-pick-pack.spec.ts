@@ -250,7 +250,7 @@ test('pick by scanning, pack in two packages, ship with a carrier, deliver', asy
   await expect(shipment.getByRole('link', { name: `Track ${tracking}` })).toHaveAttribute('href', `https://track.example.com/parcel?n=${tracking}`);
   await expect(page.getByRole('group', { name: 'Order actions' }).getByRole('button', { name: /Advance to (Packed|Shipped)/ })).toHaveCount(0);
   await shipment.getByRole('button', { name: /Show history/ }).click();
-  await expect(shipment.getByRole('table', { name: /^History of shipment / })).toContainText('Label created');
+  await expect(shipment.getByRole('table', { name: /^Events of shipment / })).toContainText('Label created');
   await shot(page, '76-order-shipments', true);
   await shipment.getByRole('button', { name: 'Mark delivered' }).click();
   const deliver = page.getByRole('dialog', { name: /: Delivered$/ });

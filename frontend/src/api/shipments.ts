@@ -78,6 +78,7 @@ export function shipmentClosed(status: string): boolean {
 export const shipmentKeys = {
   all: ['orders', 'shipments'] as const,
   ofOrder: (orderId: string) => ['orders', 'shipments', 'order', orderId] as const,
+  one: (id: string) => ['orders', 'shipments', 'one', id] as const,
   pickLines: (orderIds: readonly string[]) => ['orders', 'pick-lines', ...orderIds] as const,
 };
 
@@ -88,6 +89,15 @@ export function useOrderShipments(orderId: string | null | undefined) {
     queryFn: () =>
       call(() => ShipmentsAPI.Shipments(models.ShipmentQuery.createFrom({ orderId, status: '', query: '', limit: 200, offset: 0 }))),
     enabled: !!orderId,
+  });
+}
+
+/** One shipment with its events (the lists leave them out), read when enabled. */
+export function useShipment(id: string, enabled = true) {
+  return useQuery({
+    queryKey: shipmentKeys.one(id),
+    queryFn: (): Promise<Shipment> => call(() => ShipmentsAPI.Shipment(id)),
+    enabled: enabled && !!id,
   });
 }
 
@@ -144,6 +154,7 @@ function useShipmentChanged() {
   return (sh: Shipment) => {
     void qc.invalidateQueries({ queryKey: orderKeys.one(sh.orderId) });
     void qc.invalidateQueries({ queryKey: shipmentKeys.ofOrder(sh.orderId) });
+    qc.setQueryData(shipmentKeys.one(sh.id), sh);
     void qc.invalidateQueries({ queryKey: orderKeys.pages });
     void qc.invalidateQueries({ queryKey: stockKeys.all });
   };

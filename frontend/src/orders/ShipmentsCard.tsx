@@ -7,6 +7,7 @@ import {
   shipmentStatusColor,
   shipmentStatusLabel,
   useOrderShipments,
+  useShipment,
   useSetTracking,
   useUpdateShipmentStatus,
   type Shipment,
@@ -74,6 +75,9 @@ function ShipmentItem({ sh, money, canUpdate }: { sh: Shipment; money: (minor: n
   const [history, setHistory] = useState(false);
   const [dialog, setDialog] = useState<ShipmentStatus | 'tracking' | null>(null);
   const steps = nextShipmentSteps(sh.status);
+  // The list leaves the events out: the shipment itself is read when its history opens.
+  const detail = useShipment(sh.id, history);
+  const events = detail.data?.events ?? sh.events;
   const historyId = `shipment-history-${sh.id}`;
   return (
     <Paper withBorder p="sm" radius="sm" component="article" aria-label={`Shipment ${sh.number}`}>
@@ -141,10 +145,10 @@ function ShipmentItem({ sh, money, canUpdate }: { sh: Shipment; money: (minor: n
         <ShipmentDocuments shipmentId={sh.id} number={sh.number} />
       </Group>
       <Button variant="subtle" size="xs" mt="xs" px={0} onClick={() => setHistory((h) => !h)} aria-expanded={history} aria-controls={historyId}>
-        {history ? 'Hide history' : `Show history (${sh.events.length})`}
+        {history ? 'Hide history' : 'Show history'}
       </Button>
       <Collapse expanded={history} id={historyId}>
-        <Table aria-label={`History of shipment ${sh.number}`} fz="sm" mt={4}>
+        <Table aria-label={`Events of shipment ${sh.number}`} fz="sm" mt={4}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">When</Table.Th>
@@ -154,7 +158,25 @@ function ShipmentItem({ sh, money, canUpdate }: { sh: Shipment; money: (minor: n
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {sh.events.map((e, i) => (
+            {detail.isPending && (
+              <Table.Tr>
+                <Table.Td colSpan={4}>
+                  <Text c="dimmed" size="sm">
+                    Loading…
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {detail.isError && (
+              <Table.Tr>
+                <Table.Td colSpan={4}>
+                  <Text c="red" size="sm">
+                    {detail.error.message}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {events.map((e, i) => (
               <Table.Tr key={i}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
                 <Table.Td>{shipmentStatusLabel(e.status)}</Table.Td>
@@ -219,7 +241,7 @@ function TrackingDialog({ sh, onClose }: { sh: Shipment; onClose: () => void }) 
             error={error || undefined}
             autoComplete="off"
             data-autofocus
-            ff="monospace"
+            styles={{ input: { fontFamily: 'monospace' } }}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

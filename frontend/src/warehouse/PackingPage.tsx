@@ -358,7 +358,8 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
             <Title order={2} size="h3" ff="monospace">
               {o.number}
             </Title>
-            <Text fw={600}>{o.customerName || 'Walk-in'}</Text>
+            {/* The pack station's order view carries no customer name: the addressee is who matters here. */}
+            <Text fw={600}>{o.customerName || o.shippingAddress.name || (o.customerId ? 'Customer' : 'Walk-in')}</Text>
           </div>
           <Group gap="xs">
             <Badge size="lg" variant="light">
@@ -629,7 +630,7 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
           error={errors.trackingNumber}
           autoComplete="off"
           maw={420}
-          ff="monospace"
+          styles={{ input: { fontFamily: 'monospace' } }}
         />
       </Card>
 
