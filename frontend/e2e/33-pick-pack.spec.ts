@@ -236,6 +236,12 @@ test('pick by scanning, pack in two packages, ship with a carrier, deliver', asy
   await expect(created).toContainText(/EP\d{9}/);
   await expect(page.getByRole('group', { name: /^Documents of shipment / })).toBeVisible();
   await shot(page, '75-shipment-created');
+  // Its labels: no label printer on this workstation is said plainly; saved, they download.
+  const docs = page.getByRole('group', { name: /^Documents of shipment / });
+  await docs.getByRole('button', { name: 'Print labels' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Labels not printed' })).toBeVisible();
+  const [labels] = await Promise.all([page.waitForEvent('download'), docs.getByRole('button', { name: 'Save labels' }).click()]);
+  expect(labels.suggestedFilename()).toMatch(/label/i);
   const tracking = /EP\d{9}/.exec((await created.textContent()) ?? '')?.[0] ?? '';
 
   // The order page: its shipment, picked and shipped, then delivered.
@@ -252,6 +258,17 @@ test('pick by scanning, pack in two packages, ship with a carrier, deliver', asy
   await shipment.getByRole('button', { name: /Show history/ }).click();
   await expect(shipment.getByRole('table', { name: /^Events of shipment / })).toContainText('Label created');
   await shot(page, '76-order-shipments', true);
+  // A tracking number typed over the generated one.
+  await shipment.getByRole('button', { name: 'Change tracking number' }).click();
+  const trackDialog = page.getByRole('dialog', { name: /^Tracking number of / });
+  await trackDialog.getByLabel('Tracking number').fill('bad#number');
+  await trackDialog.getByRole('button', { name: 'Save tracking number' }).click();
+  await expect(trackDialog.getByText(/only letters, digits/)).toBeVisible();
+  await trackDialog.getByLabel('Tracking number').fill('EP-MANUAL-42');
+  await trackDialog.getByRole('button', { name: 'Save tracking number' }).click();
+  await expect(trackDialog).toBeHidden();
+  await expect(shipment.getByRole('link', { name: 'Track EP-MANUAL-42' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Order actions' }).getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
   await shipment.getByRole('button', { name: 'Mark delivered' }).click();
   const deliver = page.getByRole('dialog', { name: /: Delivered$/ });
   await deliver.getByLabel('Note').fill('Signed by K. Versand');

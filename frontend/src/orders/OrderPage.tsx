@@ -186,7 +186,7 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
               Return items
             </Button>
           )}
-          {cancellable(o.status) && can('orders.manage') && (
+          {cancellable(o.status) && !inShipments && can('orders.manage') && (
             <Button disabled={busy} color="red" variant="light" onClick={() => setDialog('cancel')}>
               Cancel order
             </Button>
