@@ -90,7 +90,7 @@ function ShipmentItem({ sh, money, canUpdate }: { sh: Shipment; money: (minor: n
             {shipmentStatusLabel(sh.status)}
           </Badge>
         </Group>
-        {canUpdate && (
+        {canUpdate && steps.length > 0 && (
           <Group gap="xs" role="group" aria-label={`Actions of shipment ${sh.number}`}>
             {!shipmentClosed(sh.status) && (
               <Button size="xs" variant="default" onClick={() => setDialog('tracking')}>
