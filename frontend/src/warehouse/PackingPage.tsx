@@ -238,8 +238,8 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [packages, setPackages] = useState<PackageDraft[]>(() => [emptyPackage()]);
   const [weightTouched, setWeightTouched] = useState(false);
-  const [carrierId, setCarrierId] = useState<string | null>(null);
-  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [chosenCarrier, setCarrierId] = useState<string | null>(null);
+  const [chosenService, setServiceId] = useState<string | null>(null);
   const [tracking, setTracking] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
@@ -255,7 +255,11 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
   const shownPackages = packages.map((p, i) => (i === 0 && !weightTouched ? { ...p, weight: counted ? kgText(counted) : '' } : p));
   const weights = shownPackages.map((p) => parseKg(p.weight));
   const weightsG = weights.every((w) => w.ok) ? weights.map((w) => (w.ok ? w.value : 0)) : null;
+  // With one active carrier (or service) there is nothing to choose: it is taken until the packer picks another.
+  const only = <T extends { id: string }>(list: readonly T[] | undefined) => (list?.length === 1 ? list[0].id : null);
+  const carrierId = chosenCarrier ?? only(carriers.data);
   const carrier = carriers.data?.find((c) => c.id === carrierId);
+  const serviceId = chosenService ?? only(carrier?.services);
   const country = o.shippingAddress.country;
   const quote = useQuote(carrierId ?? '', serviceId ?? '', country, weightsG);
   const lines = shipmentLines(po.lines, counts);
@@ -580,8 +584,7 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
             value={carrierId}
             onChange={(v) => {
               setCarrierId(v);
-              const c = carriers.data?.find((x) => x.id === v);
-              setServiceId(c && c.services.length === 1 ? c.services[0].id : null);
+              setServiceId(null);
               setErrors({});
             }}
             error={errors.carrierId}

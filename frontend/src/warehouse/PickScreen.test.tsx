@@ -25,6 +25,7 @@ describe('PickScreen', () => {
   beforeEach(() => {
     vi.mocked(ShipmentsAPI.PickLines).mockReset().mockResolvedValue(lines as never);
     vi.mocked(ShipmentsAPI.Pick).mockReset();
+    vi.mocked(ShipmentsAPI.ShortPick).mockReset();
     vi.mocked(okBeep).mockReset();
     vi.mocked(errorBeep).mockReset();
   });
@@ -62,5 +63,29 @@ describe('PickScreen', () => {
     expect(await screen.findByText('3 of 4 units picked')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(scan).toHaveValue('');
+  });
+
+  it('records a short pick: the open quantity by default, a note, the backordered count shown', async () => {
+    renderWithApp(<PickScreen />, { route: '/warehouse/picking/pick?orders=o1,o2' });
+    const table = await screen.findByRole('table', { name: 'Pick list' });
+    await userEvent.click(await within(table).findByRole('button', { name: 'Short MUG…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Short pick of MUG' });
+    expect(within(dialog).getByLabelText('Missing')).toHaveValue('3');
+    await userEvent.clear(within(dialog).getByLabelText('Missing'));
+    await userEvent.type(within(dialog).getByLabelText('Missing'), '4');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Record short pick' }));
+    expect(await within(dialog).findByText('Enter how many are missing: 1 to 3.')).toBeInTheDocument();
+    expect(ShipmentsAPI.ShortPick).not.toHaveBeenCalled();
+    const after = [{ ...lines[0], toPick: 1, backordered: 1 }, { ...lines[1], toPick: 0, backordered: 1 }, lines[2]];
+    vi.mocked(ShipmentsAPI.ShortPick).mockResolvedValueOnce(after as never);
+    vi.mocked(ShipmentsAPI.PickLines).mockResolvedValue(after as never);
+    await userEvent.clear(within(dialog).getByLabelText('Missing'));
+    await userEvent.type(within(dialog).getByLabelText('Missing'), '2');
+    await userEvent.type(within(dialog).getByLabelText('Note'), 'Bin empty');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Record short pick' }));
+    expect(ShipmentsAPI.ShortPick).toHaveBeenCalledWith(['o1', 'o2'], 'mug', 2, 'Bin empty');
+    const mug = await within(table).findByRole('row', { name: 'MUG 1 open' });
+    expect(within(mug).getAllByRole('cell').map((c) => c.textContent)).toContain('2');
+    expect(await screen.findByText('0 of 2 units picked, 2 backordered')).toBeInTheDocument();
   });
 });

@@ -303,6 +303,7 @@ function ShortForm({ wave, row, onClose }: { wave: string[]; row: PickRow; onClo
           label="Missing"
           min={1}
           max={row.open}
+          clampBehavior="none"
           allowDecimal={false}
           allowNegative={false}
           value={missing}
