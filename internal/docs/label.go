@@ -103,7 +103,8 @@ func shipToLines(a order.Address) (lines []string, country, phone string) {
 // sender is the company. Each label shows the sender, the recipient in
 // large type, carrier and service, the package's weight, the package
 // count, the tracking number as a Code 128 barcode with its text, and the
-// order and shipment numbers. EINVALID on "sortBy".
+// order and shipment numbers. Options.PageSize does not apply: a label is
+// always 4 x 6 inches. EINVALID on "sortBy".
 func (p *Printer) WriteLabels(ctx context.Context, w io.Writer, labels []Label, opts Options) error {
 	if len(labels) == 0 {
 		return fmt.Errorf("no labels to print")
