@@ -12,5 +12,6 @@ export * as OrdersAPI from '../../wailsjs/go/app/OrdersAPI';
 export * as PaymentsAPI from '../../wailsjs/go/app/PaymentsAPI';
 export * as ReturnsAPI from '../../wailsjs/go/app/ReturnsAPI';
 export * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI';
+export * as ShippingAPI from '../../wailsjs/go/app/ShippingAPI';
 export { app } from '../../wailsjs/go/models';
 export { EventsOn } from '../../wailsjs/runtime/runtime';
