@@ -29,7 +29,7 @@ export function CarrierForm({ initial, submitLabel, showActive, pending, onSubmi
 
   return (
     <form aria-label={submitLabel} onSubmit={form.onSubmit(submit)}>
-      <Stack gap="sm">
+      <Stack gap="sm" maw={760}>
         {general && (
           <Alert color="red" role="alert">
             {general.message}
@@ -61,7 +61,7 @@ export function CarrierForm({ initial, submitLabel, showActive, pending, onSubmi
         />
         {example && (
           <Text size="sm" c="dimmed" aria-live="polite">
-            The first number here will look like <Text span ff="monospace">{example}</Text>.
+            Numbers on this workstation will look like <Text span ff="monospace">{example}</Text>.
           </Text>
         )}
         {showActive && (

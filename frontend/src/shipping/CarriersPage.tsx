@@ -64,7 +64,7 @@ export function CarriersPage() {
           )}
           {list.map((c) => (
             <Table.Tr key={c.id}>
-              <Table.Th scope="row" fw={500}>
+              <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
                 <Anchor component={Link} to={`/admin/shipping/${encodeURIComponent(c.id)}`}>
                   {c.name}
                 </Anchor>
@@ -83,12 +83,12 @@ export function CarriersPage() {
                   {c.zones.length === 0 ? '—' : c.zones.map((z) => `${z.name} (${zoneSummary(z.countries, names, 2)})`).join('; ')}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="sm">
                   {c.trackingPattern ? 'Numbers its own' : c.trackingUrl ? 'Tracking page' : '—'}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {c.active ? (
                   <Badge color="green" variant="light">
                     Active

@@ -115,31 +115,33 @@ function RateGrid({ service, zones, rates }: { service: CarrierService; zones: S
     }
   };
 
-  const cur = code ? ` (${code})` : '';
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Each row is a weight band: a package pays the price of the lightest band it fits. Leave a cell empty where a zone
-        has no price at that weight.
+        Each row is a weight band: a package pays the price of the lightest band it fits. Prices per package
+        {code ? ` in ${code}` : ''}; leave a cell empty where a zone has no price at that weight.
       </Text>
       {general && (
         <Alert color="red" role="alert">
           {general}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={200 + zones.length * 150}>
-        <Table aria-label={`Rate table of ${service.name}`} withTableBorder withColumnBorders verticalSpacing={6}>
+      <Table.ScrollContainer minWidth={240 + zones.length * 150}>
+        <Table
+          aria-label={`Rate table of ${service.name}`}
+          withTableBorder
+          withColumnBorders
+          verticalSpacing={6}
+          style={{ width: 'auto' }}
+        >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col" w={150}>
+              <Table.Th scope="col" w={140}>
                 Up to (kg)
               </Table.Th>
               {zones.map((z) => (
-                <Table.Th scope="col" key={z.id}>
+                <Table.Th scope="col" key={z.id} w={150} style={{ whiteSpace: 'nowrap' }}>
                   {z.name}
-                  <Text span size="xs" c="dimmed">
-                    {cur}
-                  </Text>
                 </Table.Th>
               ))}
               <Table.Th scope="col" w={90}>

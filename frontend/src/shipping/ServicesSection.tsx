@@ -61,7 +61,7 @@ export function ServicesSection({ carrier }: { carrier: Carrier }) {
                 <Table.Th scope="row" fw={500}>
                   {s.name}
                 </Table.Th>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge color={s.active ? 'green' : 'gray'} variant="light">
                     {s.active ? 'Active' : 'Inactive'}
                   </Badge>
@@ -119,7 +119,7 @@ function AddServiceForm({ carrier }: { carrier: Carrier }) {
           </Alert>
         )}
         <Group align="flex-start" wrap="wrap" gap="xs">
-          <TextInput label="Service code" withAsterisk placeholder="STD" w={110} autoComplete="off" {...form.getInputProps('code')} />
+          <TextInput label="Service code" withAsterisk placeholder="STD" w={130} autoComplete="off" {...form.getInputProps('code')} />
           <TextInput
             label="Service name"
             withAsterisk

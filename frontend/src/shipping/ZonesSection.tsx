@@ -43,7 +43,7 @@ export function ZonesSection({ carrier }: { carrier: Carrier }) {
             )}
             {carrier.zones.map((z) => (
               <Table.Tr key={z.id}>
-                <Table.Th scope="row" fw={500}>
+                <Table.Th scope="row" fw={500} style={{ whiteSpace: 'nowrap' }}>
                   {z.name}
                 </Table.Th>
                 <Table.Td>
