@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	goruntime "runtime"
 	"strings"
+	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -113,7 +114,7 @@ func (x *DocumentsAPI) PrintDocument(kind, orderID string) (string, error) {
 	base := kind + "-" + strings.NewReplacer("/", "-", `\`, "-").Replace(o.Number)
 	return x.a.printRendered(ctx, kind, documentTitles[kind]+" "+o.Number, base, func(f printing.Format, w io.Writer) error {
 		if f != printing.FormatPDF {
-			return errs.Errorf(errs.ECONFLICT, "A %s cannot be printed as %s; choose a CUPS printer or a folder for it.",
+			return errs.Errorf(errs.ECONFLICT, "The %s cannot be printed as %s; choose a CUPS printer or a folder for it.",
 				strings.ToLower(documentTitles[kind]), f)
 		}
 		_, data, err := renderDocument(ctx, x.a.svc, kind, orderID)
@@ -168,6 +169,7 @@ func (x *DocumentsAPI) OpenDocument(kind, orderID string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("open document: %w", err)
 	}
+	removeOld(dir, 24*time.Hour)
 	f, err := os.CreateTemp(dir, strings.TrimSuffix(file.FileName, ".pdf")+"-*.pdf")
 	if err != nil {
 		return fmt.Errorf("open document: %w", err)
@@ -180,6 +182,20 @@ func (x *DocumentsAPI) OpenDocument(kind, orderID string) error {
 		return fmt.Errorf("open document: %w", err)
 	}
 	return openFile(f.Name())
+}
+
+// removeOld deletes the files in dir older than age: documents opened in
+// the viewer yesterday are not needed any more.
+func removeOld(dir string, age time.Duration) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > age {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // save asks where to put a PDF with the native save dialog and writes it

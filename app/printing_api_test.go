@@ -3,12 +3,17 @@ package app
 import (
 	"bytes"
 	"context"
+	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"oms/internal/docs"
 	"oms/internal/errs"
+	"oms/internal/order"
+	"oms/internal/printing"
 )
 
 func TestPrintersAPI_SetPrintClear(t *testing.T) {
@@ -112,5 +117,45 @@ func TestDocumentsAPI_OpenDocument(t *testing.T) {
 	data, err := os.ReadFile(opened)
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || !strings.HasPrefix(filepath.Base(opened), "invoice-"+o.Number+"-") {
 		t.Fatalf("opened %q: %v", opened, err)
+	}
+}
+
+// TestApp_PrintRenderedLabel prints a shipping label the way a shipment
+// will: through printRendered, as ZPL to a thermal printer's socket.
+func TestApp_PrintRenderedLabel(t *testing.T) {
+	a, _ := newAdminApp(t)
+	ctx := context.Background()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	got := make(chan []byte, 1)
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			got <- nil
+			return
+		}
+		defer c.Close()
+		b, _ := io.ReadAll(c)
+		got <- b
+	}()
+	if _, err := a.Printers.SetPrinter(PrinterInput{Document: "label", Kind: "zpl", Target: ln.Addr().String()}); err != nil {
+		t.Fatal(err)
+	}
+	labels := []docs.Label{{ShipmentNumber: "LOCAL-S000001", OrderNumber: "LOCAL-000001", Carrier: "DHL", ServiceCode: "EXP",
+		ShipTo: order.Address{Name: "Мария Иванова", City: "Москва", Country: "RU"}, TrackingNumber: "JJD01", WeightG: 1200, PackageNo: 1, Packages: 1}}
+	msg, err := a.printRendered(ctx, printing.DocLabel, "Label LOCAL-S000001", "label-LOCAL-S000001", func(f printing.Format, w io.Writer) error {
+		if f == printing.FormatZPL {
+			return a.svc.Docs.WriteLabelsZPL(ctx, w, labels)
+		}
+		return a.svc.Docs.WriteLabels(ctx, w, labels, docs.Options{})
+	})
+	if err != nil || !strings.Contains(msg, "(ZPL)") {
+		t.Fatalf("print = %q, %v", msg, err)
+	}
+	if b := <-got; !bytes.HasPrefix(b, []byte("^XA")) || !bytes.Contains(b, []byte("^FDJJD01^FS")) {
+		t.Fatalf("the printer received %q", b)
 	}
 }

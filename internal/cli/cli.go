@@ -631,10 +631,7 @@ func printCmd(args []string, dataFlag string, env Env) error {
 		if len(labels) == 0 {
 			return fmt.Errorf("no shipment of %s has been packed yet: pack it at the pack station first", strings.Join(numbers, ", "))
 		}
-		if *sortFlag == docs.SortBin {
-			return usageErr("labels sort by number or carrier")
-		}
-		if labels, err = docs.SortLabels(labels, *sortFlag); err != nil {
+		if labels, err = printer.SortLabelsBy(ctx, labels, *sortFlag); err != nil {
 			return err
 		}
 	}

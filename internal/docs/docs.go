@@ -1,6 +1,8 @@
 // Package docs prints the business's documents as PDF with gofpdf: the
 // invoice, the packing slip and the pick list, one order or a batch of
-// orders in one file. It reads orders, payments, stock bins and the company
+// orders in one file (in the order given, or by order number, bin or
+// carrier: Options.SortBy), and 4 x 6 inch shipping labels, as PDF or as
+// raw ZPL for thermal printers (label.go, zpl.go). It reads orders, payments, stock bins and the company
 // through their services' Go APIs and owns no table; no domain package
 // imports it.
 //

@@ -16,10 +16,13 @@ import (
 type Label struct {
 	ShipmentNumber string
 	OrderNumber    string
-	ShipTo         order.Address
-	Carrier        string // carrier name
-	ServiceCode    string
-	ServiceName    string
+	// OrderID, when known, lets a batch of labels be sorted by bin
+	// (Options.SortBy "bin"); it is not printed.
+	OrderID     string
+	ShipTo      order.Address
+	Carrier     string // carrier name
+	ServiceCode string
+	ServiceName string
 	// TrackingNumber may be "": the shipment number is then the barcode,
 	// and the label says "No tracking number".
 	TrackingNumber string
@@ -96,17 +99,17 @@ func shipToLines(a order.Address) (lines []string, country, phone string) {
 }
 
 // WriteLabels writes one PDF with a 4 x 6 inch shipping label per package,
-// in the order given (or Options.SortBy: "number" or "carrier"; see
-// SortLabels). The sender is the company. Each label shows the sender, the
-// recipient in large type, carrier and service, the package's weight, the
-// package count, the tracking number as a Code 128 barcode with its text,
-// and the order and shipment numbers. EINVALID on "sortBy" for a sort
-// labels cannot have.
+// in the order given or that of Options.SortBy (see SortLabelsBy). The
+// sender is the company. Each label shows the sender, the recipient in
+// large type, carrier and service, the package's weight, the package
+// count, the tracking number as a Code 128 barcode with its text, and the
+// order and shipment numbers. Options.PageSize does not apply: a label is
+// always 4 x 6 inches. EINVALID on "sortBy".
 func (p *Printer) WriteLabels(ctx context.Context, w io.Writer, labels []Label, opts Options) error {
 	if len(labels) == 0 {
 		return fmt.Errorf("no labels to print")
 	}
-	labels, err := SortLabels(labels, opts.SortBy)
+	labels, err := p.SortLabelsBy(ctx, labels, opts.SortBy)
 	if err != nil {
 		return err
 	}

@@ -205,7 +205,7 @@ func TestLabelsZPL_NoInjection(t *testing.T) {
 	}
 	all := strings.Join(texts, "|")
 	// The user's text arrives as text, command characters and all.
-	wantIn(t, all, "Tel. +41 ^XZ^XA^FO0,0^GB812,1218,812^FS~JA_5E\\&", "Shipment S-1^XZ^XA", "Package 3 of 12", "SWITZERLAND", "...")
+	wantIn(t, all, "Tel. +41 ^XZ^XA^FO0,0^GB812,1218,812^FS~JA_5E\\&", "Shipment S-1^XZ^XA", "Package 3 of 12", "123456.79 kg", "SWITZERLAND", "...")
 	// The barcode holds the tracking number with ^ ~ > as invocation codes.
 	if !strings.Contains(first, "^BCN,160,N,N,N^FDTRK><XZ>=JA>0:12^FS") {
 		t.Fatalf("barcode data not escaped:\n%s", first)

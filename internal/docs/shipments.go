@@ -12,7 +12,7 @@ import (
 func ShipmentLabels(o *order.Order, sh *shipping.Shipment) []Label {
 	out := make([]Label, 0, len(sh.Packages))
 	for _, p := range sh.Packages {
-		out = append(out, Label{ShipmentNumber: sh.Number, OrderNumber: o.Number, ShipTo: o.ShippingAddress,
+		out = append(out, Label{ShipmentNumber: sh.Number, OrderID: o.ID, OrderNumber: o.Number, ShipTo: o.ShippingAddress,
 			Carrier: sh.CarrierName, ServiceCode: sh.ServiceCode, ServiceName: sh.ServiceName,
 			TrackingNumber: sh.TrackingNumber, WeightG: p.WeightG, PackageNo: p.PackageNo, Packages: len(sh.Packages)})
 	}

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -115,33 +116,73 @@ func (p *Printer) SortOrderIDs(ctx context.Context, orderIDs []string, sortBy st
 
 // SortLabels returns the labels in the order sortBy asks for: "" as
 // given, "number" by order number, "carrier" by carrier then order number;
-// a shipment's packages stay in package order. Labels carry no order lines,
-// so "bin" is EINVALID on "sortBy", as is anything else.
+// a shipment's packages stay in package order. Sorting by bin needs the
+// orders' lines: see Printer.SortLabelsBy. EINVALID on "sortBy" for "bin"
+// or anything else.
 func SortLabels(labels []Label, sortBy string) ([]Label, error) {
 	switch sortBy {
 	case SortGiven:
 		return labels, nil
 	case SortNumber, SortCarrier:
 	case SortBin:
-		return nil, errs.Invalid("sortBy", "Labels can be sorted by order number or carrier, not by bin.")
+		return nil, errs.Invalid("sortBy", "Labels are sorted by bin through their orders (Printer.SortLabelsBy).")
 	default:
-		return nil, errs.Invalid("sortBy", "Sort by order number or carrier.")
+		return nil, errs.Invalid("sortBy", "Sort by order number, bin or carrier.")
 	}
-	key := func(l Label) sortKey {
-		k := sortKey{number: stock.BinSortKey(clean(l.OrderNumber)) + "\x00" + stock.BinSortKey(clean(l.ShipmentNumber))}
+	return sortLabels(labels, func(l Label) sortKey {
+		k := sortKey{}
 		if sortBy == SortCarrier {
 			k.primary = strings.ToLower(clean(l.Carrier))
 			k.last = k.primary == ""
 		}
 		return k
+	}), nil
+}
+
+// SortLabelsBy is SortLabels, and for "bin" sorts the labels as their
+// orders (Label.OrderID) sort by bin: labels without an order id last.
+// EINVALID on "sortBy"; ENOTFOUND for an unknown order.
+func (p *Printer) SortLabelsBy(ctx context.Context, labels []Label, sortBy string) ([]Label, error) {
+	if sortBy != SortBin {
+		return SortLabels(labels, sortBy)
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, l := range labels {
+		if l.OrderID != "" && !seen[l.OrderID] {
+			seen[l.OrderID] = true
+			ids = append(ids, l.OrderID)
+		}
+	}
+	sorted, err := p.SortOrderIDs(ctx, ids, SortBin, nil)
+	if err != nil {
+		return nil, err
+	}
+	rank := make(map[string]int, len(sorted))
+	for i, id := range sorted {
+		rank[id] = i
+	}
+	return sortLabels(labels, func(l Label) sortKey {
+		r, ok := rank[l.OrderID]
+		return sortKey{last: !ok, primary: fmt.Sprintf("%09d", r)}
+	}), nil
+}
+
+// sortLabels sorts a copy of labels by key, then order number, shipment
+// number and package number.
+func sortLabels(labels []Label, key func(Label) sortKey) []Label {
+	full := func(l Label) sortKey {
+		k := key(l)
+		k.number = stock.BinSortKey(clean(l.OrderNumber)) + "\x00" + stock.BinSortKey(clean(l.ShipmentNumber))
+		return k
 	}
 	out := append([]Label(nil), labels...)
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := key(out[i]), key(out[j])
+		a, b := full(out[i]), full(out[j])
 		if a != b {
 			return a.less(b)
 		}
 		return out[i].PackageNo < out[j].PackageNo
 	})
-	return out, nil
+	return out
 }

@@ -3,6 +3,7 @@ package docs
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -115,5 +116,46 @@ func TestBatches_Sorted(t *testing.T) {
 	opts.SortBy = "bogus"
 	if err := e.printer.WritePackingSlips(ctx, &bytes.Buffer{}, ships, opts); errs.Code(err) != errs.EINVALID {
 		t.Fatalf("bogus sort: %v", err)
+	}
+}
+
+// TestSortLabelsBy_Bin sorts labels as their orders sort by bin: the
+// labels of one order together in package order, those without an order
+// id last.
+func TestSortLabelsBy_Bin(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	o, err := e.orders.CreateOrder(ctx, testActor, order.OrderInput{WarehouseID: e.main.ID, Currency: "EUR",
+		BillingAddress: &order.Address{Name: "Test", Country: "DE"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, err = e.orders.AddLine(ctx, testActor, o.ID, o.Version, order.LineInput{ProductID: e.products["BRACKET-XL"].ID, Quantity: 1}); err != nil {
+		t.Fatal(err)
+	}
+	ls := []Label{
+		{OrderID: "", OrderNumber: "X-1", PackageNo: 1},
+		{OrderID: o.ID, OrderNumber: o.Number, PackageNo: 1},               // B-01
+		{OrderID: e.müller.ID, OrderNumber: e.müller.Number, PackageNo: 2}, // A-2-1
+		{OrderID: e.müller.ID, OrderNumber: e.müller.Number, PackageNo: 1},
+	}
+	got, err := e.printer.SortLabelsBy(ctx, ls, "bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s []string
+	for _, l := range got {
+		s = append(s, fmt.Sprintf("%s/%d", l.OrderNumber, l.PackageNo))
+	}
+	want := fmt.Sprintf("%s/1 %s/2 %s/1 X-1/1", e.müller.Number, e.müller.Number, o.Number)
+	if strings.Join(s, " ") != want {
+		t.Fatalf("got %s, want %s", strings.Join(s, " "), want)
+	}
+	if _, err := SortLabels(ls, "bin"); errs.Code(err) != errs.EINVALID {
+		t.Fatalf("SortLabels by bin: %v", err)
+	}
+	ls[1].OrderID = "nope"
+	if _, err := e.printer.SortLabelsBy(ctx, ls, "bin"); errs.Code(err) != errs.ENOTFOUND {
+		t.Fatalf("unknown order: %v", err)
 	}
 }

@@ -202,7 +202,16 @@ func zplLabel(c *company.Company, l Label) string {
 	y = shipBottom + 14
 	z.text(x0+pad, y, 20, true, "WEIGHT")
 	z.text(x0+half+pad, y, 20, true, "PACKAGE")
-	z.text(x0+pad, y+34, 60, true, weightText(l.WeightG))
+	// The weight as large as fits its half: a number is never cut.
+	weight := weightText(l.WeightG)
+	wh := 28
+	for _, h := range []int{60, 48, 36} {
+		if len(weight) <= (half-2*pad)*100/(h*64) {
+			wh = h
+			break
+		}
+	}
+	z.text(x0+pad, y+34+(60-wh)/2, wh, true, weight)
 	z.lines(x0+half+pad, y+44, 32, true, l.packageText(), half-2*pad, 1)
 
 	// Barcode.

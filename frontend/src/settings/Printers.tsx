@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Autocomplete, Button, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Button, Fieldset, Grid, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { applyApiError, toApiError, type ApiError } from '../api/errors';
@@ -113,26 +113,32 @@ function PrinterForm({ printer, queues }: { printer: WorkstationPrinter; queues:
               {formError.message}
             </Alert>
           )}
-          <NativeSelect
-            label="Printer type"
-            data={kindsFor(document)}
-            {...form.getInputProps('kind')}
-            onChange={(e) => {
-              form.setFieldValue('kind', e.currentTarget.value as PrinterKind);
-              form.setFieldValue('target', e.currentTarget.value === printer.kind ? printer.target : '');
-              form.clearErrors();
-            }}
-          />
-          {kind === 'cups' ? (
-            <Autocomplete {...targetProps} data={queues} placeholder={queues.length ? undefined : 'Queue name, such as Office_Laser'} />
-          ) : (
-            <TextInput
-              {...targetProps}
-              placeholder={kind === 'zpl' ? '192.168.1.50:9100' : '/srv/print/hot'}
-              spellCheck={false}
-              autoComplete="off"
-            />
-          )}
+          <Grid gap="sm" align="flex-start">
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <NativeSelect
+                label="Printer type"
+                data={kindsFor(document)}
+                {...form.getInputProps('kind')}
+                onChange={(e) => {
+                  form.setFieldValue('kind', e.currentTarget.value as PrinterKind);
+                  form.setFieldValue('target', e.currentTarget.value === printer.kind ? printer.target : '');
+                  form.clearErrors();
+                }}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 8 }}>
+              {kind === 'cups' ? (
+                <Autocomplete {...targetProps} data={queues} placeholder={queues.length ? undefined : 'Queue name, such as Office_Laser'} />
+              ) : (
+                <TextInput
+                  {...targetProps}
+                  placeholder={kind === 'zpl' ? '192.168.1.50:9100' : '/srv/print/hot'}
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+              )}
+            </Grid.Col>
+          </Grid>
           <Group gap="xs">
             <Button type="submit" loading={set.isPending} disabled={clear.isPending}>
               Save
