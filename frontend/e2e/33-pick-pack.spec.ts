@@ -16,24 +16,48 @@ const SPOON = { sku: 'PP-SPOON', name: 'Wooden spoon', price: '3.00' };
 const CARRIER = 'E2E Parcel';
 
 /**
- * The carrier: there is no carriers screen in the app yet, so the spec sets
- * it up through the bound ShippingAPI, as that screen will: a service, a
- * zone for Germany and a rate table (up to 2 kg 4.90, up to 10 kg 8.90).
+ * The carrier, once, under Admin → Shipping: a tracking page, a tracking
+ * number pattern, a service, a zone for Germany and a rate table (up to
+ * 2 kg 4.90, up to 10 kg 8.90).
  */
 async function ensureCarrier(page: Page) {
-  await page.evaluate(async (name) => {
-    type Api = Record<string, (...args: unknown[]) => Promise<{ id: string; name: string }[] & { id: string }>>;
-    const api = (window as unknown as { go: { app: { ShippingAPI: Api } } }).go.app.ShippingAPI;
-    const all = (await api.Carriers(false)) as unknown as { id: string; name: string }[];
-    if (all.some((c) => c.name === name)) return;
-    const c = await api.CreateCarrier({ name, trackingUrl: 'https://track.example.com/parcel?n={tracking}', trackingPattern: 'EP{seq:8}{check}' });
-    const s = await api.CreateService(c.id, { code: 'STD', name: 'Standard' });
-    const z = await api.CreateZone(c.id, { name: 'Germany', countries: ['DE'] });
-    await api.SetRates(s.id, z.id, [
-      { maxWeightG: 2000, price: 490 },
-      { maxWeightG: 10000, price: 890 },
-    ]);
-  }, CARRIER);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Admin/ }).click();
+  await page.getByRole('tab', { name: 'Shipping', exact: true }).click();
+  const carriers = page.getByRole('table', { name: 'Carriers' });
+  await expect(carriers).toBeVisible();
+  await expect(carriers.getByRole('row').nth(1)).toBeVisible();
+  if ((await carriers.getByRole('rowheader', { name: CARRIER }).count()) > 0) return;
+  await page.getByRole('button', { name: 'Add carrier' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add carrier' });
+  await dialog.getByLabel(label('Carrier name')).fill(CARRIER);
+  await dialog.getByLabel('Tracking page').fill('https://track.example.com/parcel?n={tracking}');
+  await dialog.getByLabel('Tracking number pattern').fill('EP{seq:8}{check}');
+  await dialog.getByRole('button', { name: 'Add carrier' }).click();
+  await expect(page.getByRole('heading', { name: CARRIER, level: 2 })).toBeVisible();
+
+  const services = page.getByRole('form', { name: 'Add service' });
+  await services.getByLabel(label('Service code')).fill('STD');
+  await services.getByLabel(label('Service name')).fill('Standard');
+  await services.getByRole('button', { name: 'Add service' }).click();
+  await expect(page.getByRole('table', { name: `Services of ${CARRIER}` }).getByRole('rowheader', { name: 'Standard' })).toBeVisible();
+
+  const zones = page.getByRole('form', { name: 'Add zone' });
+  await zones.getByLabel(label('Zone name')).fill('Germany');
+  const countries = zones.getByLabel(label('Countries'));
+  await countries.click();
+  await countries.fill('Germany');
+  await page.getByRole('option', { name: /^Germany \(DE\)/ }).click();
+  await zones.getByRole('button', { name: 'Add zone' }).click();
+  await expect(page.getByRole('table', { name: `Zones of ${CARRIER}` }).getByRole('rowheader', { name: 'Germany' })).toBeVisible();
+
+  const grid = page.getByRole('table', { name: 'Rate table of Standard' });
+  await grid.getByLabel('Band 1 up to kg').fill('2');
+  await grid.getByLabel('Band 1 price to Germany').fill('4.90');
+  await page.getByRole('button', { name: 'Add band' }).click();
+  await grid.getByLabel('Band 2 up to kg').fill('10');
+  await grid.getByLabel('Band 2 price to Germany').fill('8.90');
+  await page.getByRole('button', { name: 'Save rate table' }).click();
+  await expect(page.getByText('Rate table of Standard saved.')).toBeVisible();
 }
 
 /** A product, once; then stock into MAIN / A-01-01 on every run, so the order can reserve it. */

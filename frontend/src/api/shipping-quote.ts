@@ -1,32 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { call } from './errors';
-import { ShippingAPI, type app } from './wails';
+import { quote, shippingKeys, useCarriers, type ShippingQuote } from './shipping';
 
-// Carriers and quotes for the pack station (ShippingAPI). The carriers
-// admin edits them; the pack station only reads the active ones and prices.
+// What the pack station needs of carriers (api/shipping.ts): the active
+// ones to choose from, and a live quote as the packages change. Its keys
+// start with "shipping", so carriers:changed re-reads them too.
 
-type Data<T> = Omit<T, 'convertValues'>;
-export type CarrierService = Data<app.CarrierServiceView>;
-export type Carrier = Omit<Data<app.CarrierView>, 'services' | 'zones'> & { services: CarrierService[] };
-export type Quote = Data<app.ShippingQuoteView>;
-
-export const shippingKeys = {
-  carriers: ['shipping', 'carriers', 'active'] as const,
-  quote: (carrierId: string, serviceId: string, country: string, weightsG: readonly number[]) =>
-    ['shipping', 'quote', carrierId, serviceId, country, ...weightsG] as const,
-};
-
-/** The active carriers with their services (only active services are kept). */
+/** The active carriers with their active services. */
 export function useActiveCarriers() {
-  return useQuery({
-    queryKey: shippingKeys.carriers,
-    queryFn: async () => {
-      const list: Carrier[] = await call(() => ShippingAPI.Carriers(true));
-      return (list ?? [])
-        .filter((c) => c.active)
-        .map((c) => ({ ...c, services: (c.services ?? []).filter((s) => s.active) }));
-    },
-  });
+  return useCarriers(true);
 }
 
 /**
@@ -36,8 +17,8 @@ export function useActiveCarriers() {
 export function useQuote(carrierId: string, serviceId: string, country: string, weightsG: readonly number[] | null) {
   const ready = !!carrierId && !!serviceId && !!country && !!weightsG && weightsG.length > 0;
   return useQuery({
-    queryKey: shippingKeys.quote(carrierId, serviceId, country, weightsG ?? []),
-    queryFn: (): Promise<Quote> => call(() => ShippingAPI.Quote(carrierId, serviceId, country, [...(weightsG ?? [])])),
+    queryKey: [...shippingKeys.all, 'quote', carrierId, serviceId, country, ...(weightsG ?? [])],
+    queryFn: (): Promise<ShippingQuote> => quote(carrierId, serviceId, country, [...(weightsG ?? [])]),
     enabled: ready,
     retry: false,
     staleTime: 30_000,

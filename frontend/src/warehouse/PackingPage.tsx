@@ -31,6 +31,7 @@ import {
   type PackOrder,
   type Shipment,
 } from '../api/shipments';
+import { useCarrierEvents } from '../api/shipping';
 import { useActiveCarriers, useQuote } from '../api/shipping-quote';
 import { errorBeep, okBeep } from '../counter/beep';
 import { parseScan } from '../counter/sale';
@@ -55,6 +56,7 @@ const emptyPackage = (): PackageDraft => ({ key: nextKey++, weight: '', length: 
  */
 export function PackingPage() {
   useOrderEvents();
+  useCarrierEvents();
   const { search } = useLocation();
   const wave = useMemo(() => waveFromSearch(search), [search]);
   const qc = useQueryClient();
