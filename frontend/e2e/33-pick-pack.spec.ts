@@ -229,6 +229,7 @@ test('pick by scanning, pack in two packages, ship with a carrier, deliver', asy
   await item.press('Enter');
   await expect(packRefused).toContainText(`Too many: only 3 of ${MUG.sku}`);
   await expect(page.getByLabel(`In this shipment: ${MUG.sku}`)).toHaveValue('3');
+  await shot(page, '74-pack-too-many');
   await item.fill(TEA.sku);
   await item.press('Enter');
   await expect(page.getByLabel(`In this shipment: ${TEA.sku}`)).toHaveValue('1');
@@ -252,7 +253,7 @@ test('pick by scanning, pack in two packages, ship with a carrier, deliver', asy
   await weight2.fill('0.5');
   await expect(page.getByText('9.80 EUR · zone Germany')).toBeVisible();
   await expect(page.getByText(`leave it empty and ${CARRIER} generates one`, { exact: false })).toBeVisible();
-  await shot(page, '74-pack-station', true);
+  await shot(page, '74-pack-station-quote', true);
   await page.getByRole('button', { name: 'Create shipment' }).click();
   const created = page.getByRole('status').filter({ hasText: /Shipment \S+ created/ });
   await expect(created).toContainText('2 packages');

@@ -120,7 +120,7 @@ export function PackingPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <TextInput
             ref={orderRef}
-            size="xl"
+            size={po ? 'md' : 'xl'}
             label="Order number"
             description="Scan the barcode on the pick list or packing slip, or type the number, and press Enter"
             value={number}
@@ -132,7 +132,7 @@ export function PackingPage() {
             disabled={loading}
             autoComplete="off"
             spellCheck={false}
-            styles={{ input: { fontFamily: 'monospace', fontSize: 26 } }}
+            styles={{ input: { fontFamily: 'monospace', fontSize: po ? 18 : 26 } }}
           />
         </Grid.Col>
         {wave.length > 0 && (
@@ -358,164 +358,169 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
   const address = addressLines(o.shippingAddress);
   return (
     <Stack gap="md">
-      <Card withBorder padding="md" component="section" aria-label={`Order ${o.number}`}>
-        <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={2} size="h3" ff="monospace">
-              {o.number}
-            </Title>
-            {/* The pack station's order view carries no customer name: the addressee is who matters here. */}
-            <Text fw={600}>{o.customerName || o.shippingAddress.name || (o.customerId ? 'Customer' : 'Walk-in')}</Text>
-          </div>
-          <Group gap="xs">
-            <Badge size="lg" variant="light">
-              {packable} {packable === 1 ? 'unit' : 'units'} to pack
-            </Badge>
-            {po.shipments.length > 0 && (
-              <Badge size="lg" variant="light" color="indigo">
-                {po.shipments.length} {po.shipments.length === 1 ? 'shipment' : 'shipments'} so far
-              </Badge>
-            )}
-            <Anchor component={Link} to={`/orders/${o.id}`} size="sm">
-              Open the order
-            </Anchor>
-          </Group>
-        </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
-          <div>
-            <Text size="xs" c="dimmed">
-              Ship to
-            </Text>
-            {address.length === 0 ? (
-              <Text c="red" fw={600}>
-                No shipping address: add one on the order before packing.
-              </Text>
-            ) : (
-              address.map((l, i) => <Text key={i}>{l}</Text>)
-            )}
-          </div>
-          {o.notes && (
-            <div>
-              <Text size="xs" c="dimmed">
-                Notes
-              </Text>
-              <Text style={{ whiteSpace: 'pre-wrap' }} fw={500}>
-                {o.notes}
-              </Text>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }} order={{ base: 2, lg: 1 }}>
+          <Card withBorder padding="md">
+            <TextInput
+              ref={scanRef}
+              size="xl"
+              label="Scan item"
+              description="Each scan puts one item in this shipment; 3*CODE puts three"
+              value={code}
+              onChange={(e) => setCode(e.currentTarget.value)}
+              onKeyDown={onScanKey}
+              autoComplete="off"
+              spellCheck={false}
+              styles={{ input: { fontFamily: 'monospace', fontSize: 26 } }}
+            />
+            <div aria-live="assertive" style={{ minHeight: 52, marginTop: 8 }}>
+              {feedback?.kind === 'error' && (
+                <Alert color="red" variant="filled" title="Refused: not in this shipment" role="alert" styles={{ message: { fontSize: 18 } }}>
+                  {feedback.text}
+                </Alert>
+              )}
+              {feedback?.kind === 'ok' && (
+                <Alert color="green" variant="light" role="status" styles={{ message: { fontSize: 18 } }}>
+                  {feedback.text}
+                </Alert>
+              )}
             </div>
-          )}
-        </SimpleGrid>
-        {po.shipments.length > 0 && (
-          <Text size="sm" c="dimmed" mt="xs">
-            Shipped before: {po.shipments.map((s) => `${s.number} (${shipmentStatusLabel(s.status).toLowerCase()})`).join(', ')}
-          </Text>
-        )}
-      </Card>
-
-      <Card withBorder padding="md">
-        <TextInput
-          ref={scanRef}
-          size="xl"
-          label="Scan item"
-          description="Each scan puts one item in this shipment; 3*CODE puts three"
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value)}
-          onKeyDown={onScanKey}
-          autoComplete="off"
-          spellCheck={false}
-          styles={{ input: { fontFamily: 'monospace', fontSize: 26 } }}
-        />
-        <div aria-live="assertive" style={{ minHeight: 52, marginTop: 8 }}>
-          {feedback?.kind === 'error' && (
-            <Alert color="red" variant="filled" title="Refused: not in this shipment" role="alert" styles={{ message: { fontSize: 18 } }}>
-              {feedback.text}
-            </Alert>
-          )}
-          {feedback?.kind === 'ok' && (
-            <Alert color="green" variant="light" role="status" styles={{ message: { fontSize: 18 } }}>
-              {feedback.text}
-            </Alert>
-          )}
-        </div>
-        <Table aria-label="Lines to pack" verticalSpacing="sm" fz="md" mt="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">SKU</Table.Th>
-              <Table.Th scope="col">Name</Table.Th>
-              <Table.Th scope="col" ta="right">
-                Ordered
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Picked
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Shipped
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Packable
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                In this shipment
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {po.lines.map((l) => {
-              const n = counts[l.lineId] ?? 0;
-              const full = l.packable > 0 && n === l.packable;
-              return (
-                <Table.Tr key={l.lineId} bg={full ? 'var(--mantine-color-green-light)' : undefined}>
-                  <Table.Th scope="row" ff="monospace">
-                    {l.sku}
+            <Table aria-label="Lines to pack" verticalSpacing="sm" fz="md" mt="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">SKU</Table.Th>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Ordered
                   </Table.Th>
-                  <Table.Td>{l.name}</Table.Td>
-                  <Table.Td ta="right">{l.quantity}</Table.Td>
-                  <Table.Td ta="right">{l.picked}</Table.Td>
-                  <Table.Td ta="right">
-                    {l.shipped}
-                    {l.backordered > 0 && (
-                      <Text span c="orange.8" size="sm">
-                        {' '}
-                        ({l.backordered} backordered)
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right" fw={700}>
-                    {l.packable}
-                  </Table.Td>
-                  <Table.Td ta="right" w={150}>
-                    <NumberInput
-                      aria-label={`In this shipment: ${l.sku}`}
-                      value={n}
-                      min={0}
-                      max={l.packable}
-                      allowDecimal={false}
-                      allowNegative={false}
-                      clampBehavior="none"
-                      disabled={l.packable === 0}
-                      size="md"
-                      onChange={(v) => {
-                        const r = setCount(counts, l, typeof v === 'number' ? v : v === '' ? 0 : Number(v));
-                        if (r.ok) {
-                          changeCounts(r.counts);
-                          setErrors({});
-                        } else refuse(r.error, '');
-                      }}
-                      styles={{ input: { textAlign: 'right', fontWeight: 700 } }}
-                    />
-                  </Table.Td>
+                  <Table.Th scope="col" ta="right">
+                    Picked
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Shipped
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Packable
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    In this shipment
+                  </Table.Th>
                 </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-        <Text mt="xs" fw={600} c={errors.lines ? 'red' : undefined}>
-          {errors.lines ??
-            (units === 0
-              ? 'Nothing in this shipment yet.'
-              : `${units} ${units === 1 ? 'unit' : 'units'} in this shipment${allCounted(po.lines, counts) ? ': everything left to pack.' : '; the rest waits for another shipment.'}`)}
-        </Text>
-      </Card>
+              </Table.Thead>
+              <Table.Tbody>
+                {po.lines.map((l) => {
+                  const n = counts[l.lineId] ?? 0;
+                  const full = l.packable > 0 && n === l.packable;
+                  return (
+                    <Table.Tr key={l.lineId} bg={full ? 'var(--mantine-color-green-light)' : undefined}>
+                      <Table.Th scope="row" ff="monospace">
+                        {l.sku}
+                      </Table.Th>
+                      <Table.Td>{l.name}</Table.Td>
+                      <Table.Td ta="right">{l.quantity}</Table.Td>
+                      <Table.Td ta="right">{l.picked}</Table.Td>
+                      <Table.Td ta="right">
+                        {l.shipped}
+                        {l.backordered > 0 && (
+                          <Text span c="orange.8" size="sm">
+                            {' '}
+                            ({l.backordered} backordered)
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td ta="right" fw={700}>
+                        {l.packable}
+                      </Table.Td>
+                      <Table.Td ta="right" w={150}>
+                        <NumberInput
+                          aria-label={`In this shipment: ${l.sku}`}
+                          value={n}
+                          min={0}
+                          max={l.packable}
+                          allowDecimal={false}
+                          allowNegative={false}
+                          clampBehavior="none"
+                          disabled={l.packable === 0}
+                          size="md"
+                          onChange={(v) => {
+                            const r = setCount(counts, l, typeof v === 'number' ? v : v === '' ? 0 : Number(v));
+                            if (r.ok) {
+                              changeCounts(r.counts);
+                              setErrors({});
+                            } else refuse(r.error, '');
+                          }}
+                          styles={{ input: { textAlign: 'right', fontWeight: 700 } }}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+            <Text mt="xs" fw={600} c={errors.lines ? 'red' : undefined}>
+              {errors.lines ??
+                (units === 0
+                  ? 'Nothing in this shipment yet.'
+                  : `${units} ${units === 1 ? 'unit' : 'units'} in this shipment${allCounted(po.lines, counts) ? ': everything left to pack.' : '; the rest waits for another shipment.'}`)}
+            </Text>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: 1, lg: 2 }}>
+          <Card withBorder padding="md" component="section" aria-label={`Order ${o.number}`}>
+            <Group justify="space-between" align="flex-start" gap="xs">
+              <div>
+                <Title order={2} size="h3" ff="monospace">
+                  {o.number}
+                </Title>
+                {/* The pack station's order view carries no customer name: the addressee is who matters here. */}
+                <Text fw={600}>{o.customerName || o.shippingAddress.name || (o.customerId ? 'Customer' : 'Walk-in')}</Text>
+              </div>
+              <Group gap="xs">
+                <Badge size="lg" variant="light">
+                  {packable} {packable === 1 ? 'unit' : 'units'} to pack
+                </Badge>
+                {po.shipments.length > 0 && (
+                  <Badge size="lg" variant="light" color="indigo">
+                    {po.shipments.length} {po.shipments.length === 1 ? 'shipment' : 'shipments'} so far
+                  </Badge>
+                )}
+                <Anchor component={Link} to={`/orders/${o.id}`} size="sm">
+                  Open the order
+                </Anchor>
+              </Group>
+            </Group>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 1 }} mt="sm">
+              <div>
+                <Text size="xs" c="dimmed">
+                  Ship to
+                </Text>
+                {address.length === 0 ? (
+                  <Text c="red" fw={600}>
+                    No shipping address: add one on the order before packing.
+                  </Text>
+                ) : (
+                  address.map((l, i) => <Text key={i}>{l}</Text>)
+                )}
+              </div>
+              {o.notes && (
+                <div>
+                  <Text size="xs" c="dimmed">
+                    Notes
+                  </Text>
+                  <Text style={{ whiteSpace: 'pre-wrap' }} fw={500}>
+                    {o.notes}
+                  </Text>
+                </div>
+              )}
+            </SimpleGrid>
+            {po.shipments.length > 0 && (
+              <Text size="sm" c="dimmed" mt="xs">
+                Shipped before: {po.shipments.map((s) => `${s.number} (${shipmentStatusLabel(s.status).toLowerCase()})`).join(', ')}
+              </Text>
+            )}
+          </Card>
+        </Grid.Col>
+      </Grid>
 
       <Card withBorder padding="md" component="section" aria-labelledby="packages-title">
         <Group justify="space-between" mb="xs">
