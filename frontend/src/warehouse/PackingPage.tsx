@@ -413,7 +413,7 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
                   const full = l.packable > 0 && n === l.packable;
                   return (
                     <Table.Tr key={l.lineId} bg={full ? 'var(--mantine-color-green-light)' : undefined}>
-                      <Table.Th scope="row" ff="monospace">
+                      <Table.Th scope="row" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                         {l.sku}
                       </Table.Th>
                       <Table.Td>{l.name}</Table.Td>
@@ -431,7 +431,7 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
                       <Table.Td ta="right" fw={700}>
                         {l.packable}
                       </Table.Td>
-                      <Table.Td ta="right" w={150}>
+                      <Table.Td ta="right" w={120}>
                         <NumberInput
                           aria-label={`In this shipment: ${l.sku}`}
                           value={n}
