@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { area, ensureMainWarehouse, label, pick, shot, signIn, tab } from './support';
 
@@ -5,8 +9,10 @@ import { area, ensureMainWarehouse, label, pick, shot, signIn, tab } from './sup
 // order to Germany of 3 mugs (by barcode) and a tea, confirmed, picked by
 // scanning on the pick screen (a wrong item and one too many refused
 // loudly), packed at the pack station in 2 packages with a carrier's quote,
-// shipped, and marked delivered on the order page. Runs alone on a fresh
-// backend or after the other specs.
+// shipped, its labels saved (read back with pdftotext) and printed to a
+// folder printer set for labels in Settings → Printers, and marked
+// delivered on the order page. Runs alone on a fresh backend or after the
+// other specs; it clears the label printer it sets.
 test.describe.configure({ mode: 'serial' });
 
 const CUSTOMER = 'Karl Versand';
@@ -268,6 +274,10 @@ test('pick by scanning, pack in two packages, ship with a carrier, deliver', asy
   const [labels] = await Promise.all([page.waitForEvent('download'), docs.getByRole('button', { name: 'Save labels' }).click()]);
   expect(labels.suggestedFilename()).toMatch(/label/i);
   const tracking = /EP\d{9}/.exec((await created.textContent()) ?? '')?.[0] ?? '';
+  const labelText = execFileSync('pdftotext', ['-layout', (await labels.path()) ?? '', '-']).toString();
+  for (const want of [tracking, 'Package 1 of 2', 'Package 2 of 2', CUSTOMER, 'Friedrichstraße 44', number]) {
+    expect(labelText).toContain(want);
+  }
 
   // The order page: its shipment, picked and shipped, then delivered.
   await created.getByRole('link', { name: 'Open the order' }).click();
@@ -293,6 +303,32 @@ test('pick by scanning, pack in two packages, ship with a carrier, deliver', asy
   await trackDialog.getByRole('button', { name: 'Save tracking number' }).click();
   await expect(trackDialog).toBeHidden();
   await expect(shipment.getByRole('link', { name: 'Track EP-MANUAL-42' })).toBeVisible();
+
+  // A folder printer for labels (Settings → Printers); the labels print into it.
+  const folder = mkdtempSync(join(tmpdir(), 'oms-label-printer-'));
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Settings/ }).click();
+  const labelPrinter = page.getByRole('region', { name: 'Printers' }).getByRole('group', { name: 'Shipping label' });
+  await labelPrinter.getByLabel('Printer type').selectOption('folder');
+  await labelPrinter.getByLabel('Folder path').fill(folder);
+  await labelPrinter.getByRole('button', { name: 'Save' }).click();
+  await expect(labelPrinter).toContainText(`Now: Saved to the folder ${folder}`);
+  await page.goBack();
+  await expect(heading).toHaveText(`Order ${number}`);
+  const shipmentNumber = ((await shipment.getAttribute('aria-label')) ?? '').replace(/^Shipment /, '');
+  await shipment.getByRole('button', { name: 'Print labels' }).click();
+  await expect(page.getByText(/^Labels printed/)).toBeVisible();
+  const printed = join(folder, `label-${shipmentNumber}.pdf`);
+  await expect.poll(() => existsSync(printed)).toBe(true);
+  const printedText = execFileSync('pdftotext', ['-layout', printed, '-']).toString();
+  expect(printedText).toContain('EP-MANUAL-42');
+  expect(printedText).toContain('Package 2 of 2');
+  // Leave the workstation as it was: no label printer.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Settings/ }).click();
+  await labelPrinter.getByRole('button', { name: 'Clear' }).click();
+  await expect(labelPrinter).toContainText('Now: No printer set');
+  rmSync(folder, { recursive: true, force: true });
+  await page.goBack();
+  await expect(heading).toHaveText(`Order ${number}`);
   await expect(page.getByRole('group', { name: 'Order actions' }).getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
   await shipment.getByRole('button', { name: 'Mark delivered' }).click();
   const deliver = page.getByRole('dialog', { name: /: Delivered$/ });
