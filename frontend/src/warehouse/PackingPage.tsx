@@ -359,7 +359,7 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
   return (
     <Stack gap="md">
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }} order={{ base: 2, lg: 1 }}>
+        <Grid.Col span={{ base: 12, lg: 9 }} order={{ base: 2, lg: 1 }}>
           <Card withBorder padding="md">
             <TextInput
               ref={scanRef}
@@ -402,8 +402,8 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
                   <Table.Th scope="col" ta="right">
                     Packable
                   </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    In this shipment
+                  <Table.Th scope="col" ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    This shipment
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -416,7 +416,7 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
                       <Table.Th scope="row" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                         {l.sku}
                       </Table.Th>
-                      <Table.Td>{l.name}</Table.Td>
+                      <Table.Td miw={160}>{l.name}</Table.Td>
                       <Table.Td ta="right">{l.quantity}</Table.Td>
                       <Table.Td ta="right">{l.picked}</Table.Td>
                       <Table.Td ta="right">
@@ -431,7 +431,7 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
                       <Table.Td ta="right" fw={700}>
                         {l.packable}
                       </Table.Td>
-                      <Table.Td ta="right" w={120}>
+                      <Table.Td ta="right" w={104}>
                         <NumberInput
                           aria-label={`In this shipment: ${l.sku}`}
                           value={n}
@@ -465,7 +465,7 @@ function PackForm({ po, onCreated }: { po: PackOrder; onCreated: (sh: Shipment) 
             </Text>
           </Card>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: 1, lg: 2 }}>
+        <Grid.Col span={{ base: 12, lg: 3 }} order={{ base: 1, lg: 2 }}>
           <Card withBorder padding="md" component="section" aria-label={`Order ${o.number}`}>
             <Group justify="space-between" align="flex-start" gap="xs">
               <div>
