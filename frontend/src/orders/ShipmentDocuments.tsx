@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Stack } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from 'react-router';
 import type { ApiError } from '../api/errors';
@@ -8,17 +9,46 @@ import { SHIPMENT_DOCUMENT_LABELS, usePrintShipmentDocument, useSaveShipmentDocu
 
 const KINDS: readonly ShipmentDocument[] = ['labels', 'packing-slip'];
 
+/** The keys that print a shipment's documents at the pack station. */
+const PRINT_KEYS: Record<ShipmentDocument, string> = { labels: 'F8', 'packing-slip': 'F7' };
+
 /**
  * A shipment's labels and packing slip: each printed on this workstation's
  * printer for it or saved as a file. A print that finds no printer says so
- * with a way to Settings → Printers.
+ * with a way to Settings → Printers. With hotkeys (the pack station) F8
+ * prints the labels and F7 the packing slip: one keystroke to the label
+ * printer.
  */
-export function ShipmentDocuments({ shipmentId, number, size = 'xs' }: { shipmentId: string; number: string; size?: 'xs' | 'sm' | 'md' }) {
+export function ShipmentDocuments({
+  shipmentId,
+  number,
+  size = 'xs',
+  hotkeys = false,
+}: {
+  shipmentId: string;
+  number: string;
+  size?: 'xs' | 'sm' | 'md';
+  hotkeys?: boolean;
+}) {
   const save = useSaveShipmentDocument();
   const print = usePrintShipmentDocument();
   const navigate = useNavigate();
   const [printError, setPrintError] = useState<{ kind: ShipmentDocument; err: ApiError } | null>(null);
   const busy = save.isPending || print.isPending;
+  const printDoc = (kind: ShipmentDocument) => {
+    if (busy) return;
+    const label = SHIPMENT_DOCUMENT_LABELS[kind];
+    setPrintError(null);
+    print.mutate(
+      { kind, shipmentId },
+      {
+        onSuccess: (where) => notifications.show({ color: 'green', title: `${label} printed`, message: where }),
+        onError: (err) => setPrintError({ kind, err }),
+      },
+    );
+  };
+  // The keys work with the cursor in the scan field, where it waits.
+  useHotkeys(hotkeys ? KINDS.map((kind) => [PRINT_KEYS[kind], () => printDoc(kind)] as [string, () => void]) : [], []);
   return (
     <Stack gap="xs">
       <Group gap="xs" role="group" aria-label={`Documents of shipment ${number}`}>
@@ -31,18 +61,11 @@ export function ShipmentDocuments({ shipmentId, number, size = 'xs' }: { shipmen
                 variant={kind === 'labels' ? 'filled' : 'default'}
                 loading={print.isPending && print.variables?.kind === kind}
                 disabled={busy}
-                onClick={() => {
-                  setPrintError(null);
-                  print.mutate(
-                    { kind, shipmentId },
-                    {
-                      onSuccess: (where) => notifications.show({ color: 'green', title: `${label} printed`, message: where }),
-                      onError: (err) => setPrintError({ kind, err }),
-                    },
-                  );
-                }}
+                onClick={() => printDoc(kind)}
+                aria-keyshortcuts={hotkeys ? PRINT_KEYS[kind] : undefined}
               >
                 Print {label.toLowerCase()}
+                {hotkeys && ` (${PRINT_KEYS[kind]})`}
               </Button>
               <Button
                 size={size}

@@ -214,7 +214,7 @@ function CreatedShipment({ shipment: sh, more }: { shipment: Shipment; more: boo
             {sh.trackingNumber || 'none yet (set it on the order page)'}
           </Text>
         </Text>
-        <ShipmentDocuments shipmentId={sh.id} number={sh.number} size="sm" />
+        <ShipmentDocuments shipmentId={sh.id} number={sh.number} size="sm" hotkeys />
         <Text size="sm">
           {more ? 'Part of the order is still to pack: it stays open below for the next shipment.' : 'Scan the next order.'}
         </Text>
