@@ -188,13 +188,35 @@ func (r ShipmentRequest) domain() shipping.ShipmentInput {
 	return in
 }
 
-// ShipmentQuery narrows the shipments list.
+// ShipmentQuery narrows the shipments list. Query is a shipment or
+// tracking number, exactly; From and To are calendar days (YYYY-MM-DD,
+// both included) of creation in the workstation's time zone, "" leaving
+// that end open.
 type ShipmentQuery struct {
-	OrderID string `json:"orderId"`
-	Status  string `json:"status"`
-	Query   string `json:"query"`
-	Limit   int    `json:"limit"`
-	Offset  int    `json:"offset"`
+	OrderID   string `json:"orderId"`
+	CarrierID string `json:"carrierId"`
+	Status    string `json:"status"`
+	Query     string `json:"query"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	Limit     int    `json:"limit"`
+	Offset    int    `json:"offset"`
+}
+
+func (q ShipmentQuery) filter() (shipping.ShipmentFilter, error) {
+	f := shipping.ShipmentFilter{OrderID: q.OrderID, CarrierID: q.CarrierID, Status: shipping.Status(q.Status), Query: q.Query,
+		Limit: q.Limit, Offset: q.Offset}
+	var err error
+	if f.From, err = parseDay("from", q.From); err != nil {
+		return f, err
+	}
+	if f.To, err = parseDay("to", q.To); err != nil {
+		return f, err
+	}
+	if !f.To.IsZero() {
+		f.To = f.To.AddDate(0, 0, 1)
+	}
+	return f, nil
 }
 
 // ShipmentPage is one page of shipments and how many match.

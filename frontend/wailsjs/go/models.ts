@@ -3097,8 +3097,11 @@ export namespace app {
 	}
 	export class ShipmentQuery {
 	    orderId: string;
+	    carrierId: string;
 	    status: string;
 	    query: string;
+	    from: string;
+	    to: string;
 	    limit: number;
 	    offset: number;
 	
@@ -3109,8 +3112,11 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.orderId = source["orderId"];
+	        this.carrierId = source["carrierId"];
 	        this.status = source["status"];
 	        this.query = source["query"];
+	        this.from = source["from"];
+	        this.to = source["to"];
 	        this.limit = source["limit"];
 	        this.offset = source["offset"];
 	    }
