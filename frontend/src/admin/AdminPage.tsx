@@ -4,10 +4,11 @@ import { PageTitle } from '../shell/PageTitle';
 
 const TABS = [
   { value: 'users', label: 'Users' },
+  { value: 'shipping', label: 'Shipping' },
   { value: 'audit', label: 'Audit log' },
 ];
 
-/** Admin: tabs for Users and the Audit log, each its own route. */
+/** Admin: tabs for Users, Shipping (carriers) and the Audit log, each its own route. */
 export function AdminPage() {
   const { pathname } = useLocation();
   const navigate = useNavigate();

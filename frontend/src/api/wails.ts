@@ -14,5 +14,6 @@ export * as ReturnsAPI from '../../wailsjs/go/app/ReturnsAPI';
 export * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI';
 export * as ShipmentsAPI from '../../wailsjs/go/app/ShipmentsAPI';
 export * as PrintersAPI from '../../wailsjs/go/app/PrintersAPI';
+export * as ShippingAPI from '../../wailsjs/go/app/ShippingAPI';
 export { app } from '../../wailsjs/go/models';
 export { EventsOn } from '../../wailsjs/runtime/runtime';

@@ -4,6 +4,8 @@ import type { SessionInfo } from '../api/types';
 import { AdminPage } from '../admin/AdminPage';
 import { AuditLogPage } from '../admin/AuditLogPage';
 import { UsersPage } from '../admin/UsersPage';
+import { CarrierPage } from '../shipping/CarrierPage';
+import { CarriersPage } from '../shipping/CarriersPage';
 import { DrawerPage } from '../cash/DrawerPage';
 import { CounterPage } from '../counter/CounterPage';
 import { CustomerPage } from '../customers/CustomerPage';
@@ -40,6 +42,8 @@ export function AppRoutes({ session }: { session: SessionInfo }) {
           <Route path="admin" element={<AdminPage />}>
             <Route index element={<Navigate to="users" replace />} />
             <Route path="users" element={<UsersPage currentUserId={session.user.id} />} />
+            <Route path="shipping" element={<CarriersPage />} />
+            <Route path="shipping/:carrierId" element={<CarrierPage />} />
             <Route path="audit" element={<AuditLogPage />} />
           </Route>
         )}
