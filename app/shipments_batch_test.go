@@ -327,7 +327,7 @@ func TestShipmentsAPI_UpdateStatuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	page, err := e.a.Shipments.Shipments(ShipmentQuery{Status: "delivered", CarrierID: e.s1.CarrierID})
-	if err != nil || page.Total != 1 || page.Items[0].ID != e.s1.ID {
+	if err != nil || page.Total != 1 || page.Items[0].ID != e.s1.ID || page.Items[0].OrderNumber != e.orders[0].Number {
 		t.Fatalf("delivered by Zed = %+v, %v", page, err)
 	}
 }

@@ -110,6 +110,7 @@ type ShipmentView struct {
 	ID             string              `json:"id"`
 	Number         string              `json:"number"`
 	OrderID        string              `json:"orderId"`
+	OrderNumber    string              `json:"orderNumber"`
 	CarrierID      string              `json:"carrierId"`
 	CarrierName    string              `json:"carrierName"`
 	ServiceCode    string              `json:"serviceCode"`
@@ -128,7 +129,7 @@ type ShipmentView struct {
 }
 
 func shipmentView(sh *shipping.Shipment) ShipmentView {
-	v := ShipmentView{ID: sh.ID, Number: sh.Number, OrderID: sh.OrderID, CarrierID: sh.CarrierID, CarrierName: sh.CarrierName,
+	v := ShipmentView{ID: sh.ID, Number: sh.Number, OrderID: sh.OrderID, OrderNumber: sh.OrderNumber, CarrierID: sh.CarrierID, CarrierName: sh.CarrierName,
 		ServiceCode: sh.ServiceCode, ServiceName: sh.ServiceName, TrackingNumber: sh.TrackingNumber, TrackingURL: sh.TrackingURL,
 		Status: string(sh.Status), Cost: sh.Cost, Currency: sh.Currency, WeightG: sh.WeightG, CreatedBy: sh.CreatedBy,
 		CreatedAt: sh.CreatedAt.Format(time.RFC3339), Packages: make([]PackageView, 0, len(sh.Packages)),

@@ -58,7 +58,7 @@ func TestShipmentService_FindShipments_Filter(t *testing.T) {
 				t.Fatalf("found %d (total %d), want %d", len(list), total, len(tc.want))
 			}
 			for i, sh := range tc.want {
-				if list[i].ID != sh.ID {
+				if list[i].ID != sh.ID || list[i].OrderNumber == "" || list[i].OrderNumber != sh.OrderNumber {
 					t.Errorf("[%d] = %s, want %s", i, list[i].Number, sh.Number)
 				}
 			}

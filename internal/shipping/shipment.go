@@ -57,6 +57,7 @@ type Shipment struct {
 	ID             string          `json:"id"`
 	Number         string          `json:"number"`
 	OrderID        string          `json:"orderId"`
+	OrderNumber    string          `json:"orderNumber"`
 	CarrierID      string          `json:"carrierId"`
 	ServiceID      string          `json:"serviceId"`
 	CarrierName    string          `json:"carrierName"`
@@ -423,13 +424,14 @@ func followOrder(tx *store.Tx, orderID, number string) error {
 }
 
 const shipmentColumns = `id, number, order_id, carrier_id, service_id, carrier_name, service_code, service_name, tracking_number,
-	status, cost, currency, weight_g, created_by, created_at, updated_at`
+	status, cost, currency, weight_g, created_by, created_at, updated_at,
+	COALESCE((SELECT o.number FROM orders o WHERE o.id = shipments.order_id), '')`
 
 func scanShipment(scan func(...any) error) (*Shipment, error) {
 	var sh Shipment
 	var created, updated string
 	if err := scan(&sh.ID, &sh.Number, &sh.OrderID, &sh.CarrierID, &sh.ServiceID, &sh.CarrierName, &sh.ServiceCode, &sh.ServiceName,
-		&sh.TrackingNumber, &sh.Status, &sh.Cost, &sh.Currency, &sh.WeightG, &sh.CreatedBy, &created, &updated); err != nil {
+		&sh.TrackingNumber, &sh.Status, &sh.Cost, &sh.Currency, &sh.WeightG, &sh.CreatedBy, &created, &updated, &sh.OrderNumber); err != nil {
 		return nil, err
 	}
 	var err error

@@ -1692,6 +1692,7 @@ export namespace app {
 	    id: string;
 	    number: string;
 	    orderId: string;
+	    orderNumber: string;
 	    carrierId: string;
 	    carrierName: string;
 	    serviceCode: string;
@@ -1717,6 +1718,7 @@ export namespace app {
 	        this.id = source["id"];
 	        this.number = source["number"];
 	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
 	        this.carrierId = source["carrierId"];
 	        this.carrierName = source["carrierName"];
 	        this.serviceCode = source["serviceCode"];
