@@ -8,7 +8,7 @@ import { DocumentsAPI, type app } from './wails';
  * does not save download links); a browser downloads the file's bytes.
  * Resolves to the path or file name, "" when the dialog was cancelled.
  */
-async function saveOrDownload(save: () => Promise<string>, data: () => Promise<app.ExportFile>): Promise<string> {
+export async function saveOrDownload(save: () => Promise<string>, data: () => Promise<app.ExportFile>): Promise<string> {
   if (inDesktopWindow()) return call(save);
   const file = await call(data);
   downloadFile(file);

@@ -10,6 +10,7 @@ import { PickingPage } from './PickingPage';
 import { PurchaseOrderScreen } from './PurchaseOrderScreen';
 import { PurchaseOrdersPage } from './PurchaseOrdersPage';
 import { ReceivingPage } from './ReceivingPage';
+import { ShipmentsPage } from '../shipping/ShipmentsPage';
 import { SetupPage } from './SetupPage';
 import { SuppliersPage } from './SuppliersPage';
 import { TransfersPage } from './TransfersPage';
@@ -17,6 +18,7 @@ import { TransfersPage } from './TransfersPage';
 const TABS = [
   { value: 'receiving', label: 'Receiving' },
   { value: 'picking', label: 'Picking' },
+  { value: 'shipments', label: 'Shipments' },
   { value: 'counts', label: 'Counts' },
   { value: 'transfers', label: 'Transfers' },
   { value: 'bins', label: 'Bins' },
@@ -48,6 +50,7 @@ export function WarehouseArea({ session }: { session: SessionInfo }) {
         <Route index element={<Navigate to="receiving" replace />} />
         <Route path="receiving" element={<ReceivingPage />} />
         <Route path="picking" element={<PickingPage canPick={hasPermission(session.permissions, 'warehouse.use')} />} />
+        <Route path="shipments" element={<ShipmentsPage canUpdate={hasPermission(session.permissions, 'warehouse.use')} />} />
         <Route path="counts" element={<CountsPage />} />
         <Route path="counts/:id" element={<CountScreen />} />
         <Route path="transfers" element={<TransfersPage />} />
