@@ -44,6 +44,7 @@ import {
   cannotStep,
   filterFromParams,
   isDefaultFilter,
+  listDateTime,
   listSummary,
   pageSelection,
   paramsFromFilter,
@@ -65,8 +66,8 @@ const KIND_LABELS: Record<BatchKind, string> = { label: 'Labels', 'packing-slip'
 
 /** The batch steps the toolbar offers: what the floor calls them and the status they record. */
 const STEPS = [
-  { status: 'in_transit', label: 'Handed to carrier', verb: 'handed to the carrier' },
-  { status: 'delivered', label: 'Delivered', verb: 'delivered' },
+  { status: 'in_transit', label: 'Handed to carrier', verb: 'handed to the carrier', confirm: 'Hand over' },
+  { status: 'delivered', label: 'Delivered', verb: 'delivered', confirm: 'Mark delivered:' },
 ] as const;
 type Step = (typeof STEPS)[number];
 
@@ -145,7 +146,7 @@ export function ShipmentsPage({ canUpdate }: { canUpdate: boolean }) {
           error={scanError ?? undefined}
           autoFocus
           autoComplete="off"
-          w={240}
+          w={250}
         />
         <Select
           label="Status"
@@ -153,27 +154,28 @@ export function ShipmentsPage({ canUpdate }: { canUpdate: boolean }) {
           value={urlFilter.status}
           onChange={(v) => update({ status: v ?? '' })}
           allowDeselect={false}
-          w={190}
+          w={215}
           comboboxProps={{ withinPortal: true }}
         />
         <Select
           label="Carrier"
           placeholder="Any carrier"
+          searchable
           clearable
           data={carrierOptions}
           value={urlFilter.carrierId || null}
           onChange={(v) => update({ carrierId: v ?? '' })}
-          w={170}
+          w={150}
           comboboxProps={{ withinPortal: true }}
         />
-        <TextInput type="date" label="Created from" value={urlFilter.from} onChange={(e) => update({ from: e.currentTarget.value })} w={150} />
+        <TextInput type="date" label="Created from" value={urlFilter.from} onChange={(e) => update({ from: e.currentTarget.value })} w={140} />
         <TextInput
           type="date"
           label="Created to"
           value={urlFilter.to}
           onChange={(e) => update({ to: e.currentTarget.value })}
           error={badRange ?? undefined}
-          w={150}
+          w={140}
         />
         {(!isDefaultFilter(urlFilter) || search.trim() !== '') && (
           <Button
@@ -204,7 +206,16 @@ export function ShipmentsPage({ canUpdate }: { canUpdate: boolean }) {
 
       <Paper withBorder radius="sm">
         <ScrollArea.Autosize mah="calc(100vh - 360px)" type="auto">
-          <Table striped highlightOnHover stickyHeader verticalSpacing={6} aria-label="Shipments" miw={1000}>
+          <Table
+            striped
+            highlightOnHover
+            stickyHeader
+            verticalSpacing={6}
+            horizontalSpacing={8}
+            aria-label="Shipments"
+            miw={900}
+            style={{ whiteSpace: 'nowrap' }}
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={36}>
@@ -216,13 +227,11 @@ export function ShipmentsPage({ canUpdate }: { canUpdate: boolean }) {
                     onChange={() => setSelection((s) => togglePage(s, rows))}
                   />
                 </Table.Th>
-                <Table.Th>Shipment</Table.Th>
-                <Table.Th>Order</Table.Th>
+                <Table.Th>Shipment and order</Table.Th>
                 <Table.Th>Carrier and service</Table.Th>
                 <Table.Th>Tracking number</Table.Th>
                 <Table.Th>Status</Table.Th>
-                <Table.Th ta="right">Packages</Table.Th>
-                <Table.Th ta="right">Weight</Table.Th>
+                <Table.Th ta="right">Parcels · weight</Table.Th>
                 <Table.Th ta="right">Cost</Table.Th>
                 <Table.Th>Created</Table.Th>
               </Table.Tr>
@@ -233,7 +242,7 @@ export function ShipmentsPage({ canUpdate }: { canUpdate: boolean }) {
               ))}
               {rows.length === 0 && !list.isPending && (
                 <Table.Tr>
-                  <Table.Td colSpan={10}>
+                  <Table.Td colSpan={8}>
                     <Text c="dimmed" ta="center" py="lg">
                       {urlFilter.status === 'label_created' && isDefaultFilter(urlFilter) && !debounced
                         ? 'No shipment is waiting for the driver. Shipments packed at the pack station appear here.'
@@ -264,31 +273,32 @@ export function ShipmentsPage({ canUpdate }: { canUpdate: boolean }) {
 
 function ShipmentTableRow({ row, selected, onToggle }: { row: ShipmentRow; selected: boolean; onToggle: () => void }) {
   const badge = statusBadge(row.status);
+  const nums = { fontVariantNumeric: 'tabular-nums' } as const;
   return (
     <Table.Tr bg={selected ? 'var(--mantine-primary-color-light)' : undefined} aria-selected={selected}>
       <Table.Td>
         <Checkbox aria-label={`Select shipment ${row.number}`} checked={selected} onChange={onToggle} />
       </Table.Td>
-      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-        {row.number}
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Anchor component={Link} to={`/orders/${row.orderId}`} ff="monospace" size="sm">
-          {row.orderNumber || 'Order'}
-        </Anchor>
-      </Table.Td>
       <Table.Td>
-        <Text size="sm" span>
+        <Text size="sm" fw={500} lh={1.35}>
+          {row.number}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.35}>
+          Order{' '}
+          <Anchor component={Link} to={`/orders/${row.orderId}`} size="xs">
+            {row.orderNumber || row.orderId}
+          </Anchor>
+        </Text>
+      </Table.Td>
+      <Table.Td maw={150} title={`${row.carrierName} · ${row.serviceName}`}>
+        <Text size="sm" lh={1.35} truncate>
           {row.carrierName}
         </Text>
-        {row.serviceName && (
-          <Text size="xs" c="dimmed" span>
-            {' · '}
-            {row.serviceName}
-          </Text>
-        )}
+        <Text size="xs" c="dimmed" lh={1.35} truncate>
+          {row.serviceName || row.serviceCode}
+        </Text>
       </Table.Td>
-      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+      <Table.Td ff="monospace">
         {row.trackingNumber ? (
           row.trackingUrl ? (
             <Anchor href={row.trackingUrl} target="_blank" rel="noreferrer" size="sm" ff="monospace" aria-label={`Track ${row.trackingNumber}`}>
@@ -303,21 +313,18 @@ function ShipmentTableRow({ row, selected, onToggle }: { row: ShipmentRow; selec
           </Text>
         )}
       </Table.Td>
-      <Table.Td>
-        <Badge color={badge.color} variant="light">
+      <Table.Td miw={118}>
+        <Badge color={badge.color} variant="light" tt="none" fw={600}>
           {badge.label}
         </Badge>
       </Table.Td>
-      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {row.packages.length}
+      <Table.Td ta="right" style={nums}>
+        {row.packages.length} · {weightText(row.weightG)}
       </Table.Td>
-      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-        {weightText(row.weightG)}
-      </Table.Td>
-      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+      <Table.Td ta="right" style={nums}>
         {formatMoney(row.cost, 2, row.currency)}
       </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{shortDateTime(row.createdAt)}</Table.Td>
+      <Table.Td title={shortDateTime(row.createdAt)}>{listDateTime(row.createdAt)}</Table.Td>
     </Table.Tr>
   );
 }
@@ -374,9 +381,11 @@ function BatchBar({
           </Text>
         )}
         <Group gap="xs" wrap="wrap" role="group" aria-label="Documents of the selected shipments">
+          <Text size="sm" c="dimmed">
+            Documents in order of
+          </Text>
           <Select
-            label="Print in order of"
-            aria-label="Sort documents by"
+            aria-label="Print in order of"
             size="xs"
             data={SORT_OPTIONS as { value: string; label: string }[]}
             value={sortBy}
@@ -388,7 +397,7 @@ function BatchBar({
           {(['label', 'packing-slip'] as const).map((kind) => {
             const label = KIND_LABELS[kind];
             return (
-              <Button.Group key={kind} style={{ alignSelf: 'flex-end' }}>
+              <Button.Group key={kind}>
                 <Button
                   size="xs"
                   variant="default"
@@ -513,7 +522,7 @@ function StepModal({
             {mutation.error.message}
           </Alert>
         )}
-        <Group justify="flex-end">
+        <Group justify="flex-end" wrap="nowrap">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
@@ -531,7 +540,7 @@ function StepModal({
               )
             }
           >
-            Mark {what} {step.verb}
+            {step.confirm} {what}
           </Button>
         </Group>
       </Stack>

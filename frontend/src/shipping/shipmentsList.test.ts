@@ -6,6 +6,7 @@ import {
   cannotStep,
   filterFromParams,
   isDefaultFilter,
+  listDateTime,
   listSummary,
   pageSelection,
   paramsFromFilter,
@@ -72,6 +73,10 @@ describe('filters', () => {
     expect(rangeText(2, 50, 120)).toBe('101–120 of 120');
     expect(weightText(850)).toBe('850 g');
     expect(weightText(1250)).toBe('1.25 kg');
+    const now = new Date(2026, 2, 5);
+    expect(listDateTime(new Date(2026, 2, 2, 9, 14).toISOString(), now)).not.toMatch(/2026/);
+    expect(listDateTime(new Date(2025, 11, 30, 9, 14).toISOString(), now)).toMatch(/2025/);
+    expect(listDateTime('', now)).toBe('');
   });
 });
 

@@ -112,6 +112,15 @@ export function rangeText(page: number, pageSize: number, total: number): string
   return `${start.toLocaleString()}–${end.toLocaleString()} of ${total.toLocaleString()}`;
 }
 
+/** A creation time as the list shows it, short: "2 Mar, 09:14"; the year only when it is not this one. */
+export function listDateTime(value: string, now: Date = new Date()): string {
+  const d = new Date(value);
+  if (!value || Number.isNaN(d.getTime())) return value;
+  const opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  if (d.getFullYear() !== now.getFullYear()) opts.year = 'numeric';
+  return d.toLocaleString(undefined, opts);
+}
+
 /** Grams as people read a parcel's weight: "850 g", "1.25 kg". */
 export function weightText(g: number): string {
   if (g < 1000) return `${g} g`;
