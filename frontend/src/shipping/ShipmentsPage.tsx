@@ -514,8 +514,7 @@ function StepModal({
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
           maxLength={500}
-          autosize
-          minRows={2}
+          rows={2}
         />
         {mutation.error && (
           <Alert color="red" role="alert" title="Nothing was changed">
