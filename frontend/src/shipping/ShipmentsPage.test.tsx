@@ -127,6 +127,16 @@ describe('ShipmentsPage', () => {
     expect(await screen.findByRole('heading', { name: 'Settings page' })).toBeInTheDocument();
   });
 
+  it('pages through thousands, 50 at a time', async () => {
+    const user = userEvent.setup();
+    vi.mocked(ShipmentsAPI.Shipments).mockResolvedValue({ items: [row(2), row(1)], total: 2345 } as never);
+    renderPage();
+    expect(await screen.findByText('1–50 of 2,345')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Page 2' }));
+    await waitFor(() => expect(ShipmentsAPI.Shipments).toHaveBeenLastCalledWith(expect.objectContaining({ limit: 50, offset: 50 })));
+    expect(await screen.findByText('51–100 of 2,345')).toBeInTheDocument();
+  });
+
   it('offers no status steps without the warehouse permission', async () => {
     renderPage(false);
     await screen.findByText('LOCAL-S000002');

@@ -191,7 +191,8 @@ export function ShipmentsPage({ canUpdate }: { canUpdate: boolean }) {
         )}
       </Group>
 
-      <BatchBar selection={selection} setSelection={setSelection} canUpdate={canUpdate} />
+      {/* A step can empty this page (its shipments leave the filter): back to the first. */}
+      <BatchBar selection={selection} setSelection={setSelection} canUpdate={canUpdate} onStepDone={() => setPage(0)} />
 
       <Group justify="space-between">
         <Text size="sm" c={list.isError ? 'red' : 'dimmed'} aria-live="polite">
@@ -334,10 +335,12 @@ function BatchBar({
   selection,
   setSelection,
   canUpdate,
+  onStepDone,
 }: {
   selection: Selection;
   setSelection: (s: Selection | ((s: Selection) => Selection)) => void;
   canUpdate: boolean;
+  onStepDone: () => void;
 }) {
   const navigate = useNavigate();
   const [sortBy, setSortBy] = useState<BatchSort>('number');
@@ -469,6 +472,7 @@ function BatchBar({
           onDone={() => {
             setSelection(new Map());
             setStep(null);
+            onStepDone();
           }}
         />
       )}
