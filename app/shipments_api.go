@@ -86,7 +86,7 @@ func (x *ShipmentsAPI) PackOrder(number string) (PackOrderView, error) {
 	if err != nil {
 		return PackOrderView{}, err
 	}
-	return packOrderView(p), nil
+	return x.packView(p), nil
 }
 
 // PackOrderByID returns an order as the pack station sees it. ENOTFOUND.
@@ -98,7 +98,17 @@ func (x *ShipmentsAPI) PackOrderByID(id string) (PackOrderView, error) {
 	if err != nil {
 		return PackOrderView{}, err
 	}
-	return packOrderView(p), nil
+	return x.packView(p), nil
+}
+
+// packView is the pack station's view of p, with its customer's name.
+func (x *ShipmentsAPI) packView(p *shipping.PackOrder) PackOrderView {
+	if o := p.Order; o.CustomerID != "" && o.CustomerName == "" {
+		if c, err := x.a.svc.Customers.FindCustomerByID(x.a.context(), o.CustomerID); err == nil {
+			o.CustomerName = c.Name
+		}
+	}
+	return packOrderView(p)
 }
 
 // PackScan checks a scanned item against the order being packed and

@@ -1,19 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { saveOrDownload } from './documents';
 import { call, type ApiError } from './errors';
+import { shipmentKeys, type Shipment } from './shipments';
 import { ShipmentsAPI, app as models } from './wails';
-import type { app } from './wails';
 
 // The warehouse's list of shipments and what it does with many at once
 // (ShipmentsAPI.Shipments, UpdateStatuses and the batch documents). Keys
-// start with "orders", so the backend's orders:changed event re-reads them.
+// are under shipmentKeys.all, so the backend's orders:changed event and the
+// pack station's new shipments re-read them.
 
-type Data<T> = Omit<T, 'convertValues'>;
-export type ShipmentRow = Omit<Data<app.ShipmentView>, 'packages' | 'lines' | 'events'> & {
-  packages: Data<app.PackageView>[];
-  lines: Data<app.ShipmentLineView>[];
-  events: Data<app.ShipmentEventView>[];
-};
+export type ShipmentRow = Shipment;
 export type ShipmentListPage = { items: ShipmentRow[]; total: number };
 
 /** What the Shipments tab asks the backend for: ShipmentQuery's fields. */
@@ -34,9 +30,8 @@ export type BatchKind = 'label' | 'packing-slip';
 export type BatchSort = '' | 'number' | 'bin' | 'carrier';
 
 export const shipmentListKeys = {
-  all: ['orders', 'shipment-list'] as const,
-  page: (q: ShipmentListQuery) =>
-    ['orders', 'shipment-list', q.status, q.carrierId, q.from, q.to, q.query, q.limit, q.offset] as const,
+  all: [...shipmentKeys.all, 'list'] as const,
+  page: (q: ShipmentListQuery) => [...shipmentKeys.all, 'list', q.status, q.carrierId, q.from, q.to, q.query, q.limit, q.offset] as const,
 };
 
 export function fetchShipmentPage(q: ShipmentListQuery): Promise<ShipmentListPage> {

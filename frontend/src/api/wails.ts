@@ -16,4 +16,4 @@ export * as ShipmentsAPI from '../../wailsjs/go/app/ShipmentsAPI';
 export * as PrintersAPI from '../../wailsjs/go/app/PrintersAPI';
 export * as ShippingAPI from '../../wailsjs/go/app/ShippingAPI';
 export { app } from '../../wailsjs/go/models';
-export { EventsOn } from '../../wailsjs/runtime/runtime';
+export { BrowserOpenURL, EventsOn } from '../../wailsjs/runtime/runtime';

@@ -11,6 +11,8 @@ interface Props {
   busy?: boolean;
   /** Shows reserved and backordered quantities (the order page). */
   showStock?: boolean;
+  /** Shows picked and shipped quantities (an order past confirmed). */
+  showFulfilment?: boolean;
   onChange?: (line: OrderLine, quantity: number, discountBps: number) => void;
   onRemove?: (line: OrderLine) => void;
   /** Called after an edit was committed or abandoned with Enter/Esc, e.g. to return to the scan field. */
@@ -19,7 +21,8 @@ interface Props {
 }
 
 /** An order's lines as an accessible table; SKU is each row's header. */
-export function LinesTable({ label, lines, money, editable, busy, showStock, onChange, onRemove, onDone, empty }: Props) {
+export function LinesTable({ label, lines, money, editable, busy, showStock, showFulfilment, onChange, onRemove, onDone, empty }: Props) {
+  const columns = 7 + (showStock ? 2 : 0) + (showFulfilment ? 2 : 0) + (editable ? 1 : 0);
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table aria-label={label} striped highlightOnHover verticalSpacing="xs">
@@ -37,6 +40,16 @@ export function LinesTable({ label, lines, money, editable, busy, showStock, onC
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
                   Backordered
+                </Table.Th>
+              </>
+            )}
+            {showFulfilment && (
+              <>
+                <Table.Th scope="col" ta="right">
+                  Picked
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Shipped
                 </Table.Th>
               </>
             )}
@@ -59,7 +72,7 @@ export function LinesTable({ label, lines, money, editable, busy, showStock, onC
         <Table.Tbody>
           {lines.length === 0 && (
             <Table.Tr>
-              <Table.Td colSpan={showStock ? 9 : 7}>
+              <Table.Td colSpan={columns}>
                 <Text c="dimmed" ta="center" py="md">
                   {empty ?? 'No lines.'}
                 </Text>
@@ -93,6 +106,14 @@ export function LinesTable({ label, lines, money, editable, busy, showStock, onC
                   <Table.Td ta="right">{l.reserved}</Table.Td>
                   <Table.Td ta="right" c={l.backordered > 0 ? 'orange' : undefined} fw={l.backordered > 0 ? 600 : undefined}>
                     {l.backordered}
+                  </Table.Td>
+                </>
+              )}
+              {showFulfilment && (
+                <>
+                  <Table.Td ta="right">{l.picked}</Table.Td>
+                  <Table.Td ta="right" c={l.shipped >= l.quantity ? 'green.8' : undefined} fw={l.shipped > 0 ? 600 : undefined}>
+                    {l.shipped}
                   </Table.Td>
                 </>
               )}

@@ -10,6 +10,11 @@ import { OrderPage } from './OrderPage';
 vi.mock('../api/wails', () => ({
   OrdersAPI: { Order: vi.fn(), Cancel: vi.fn(), Advance: vi.fn(), Confirm: vi.fn() },
   PaymentsAPI: { PaymentSummary: vi.fn(async () => ({ status: 'unpaid', netPaid: 0, balanceDue: 900, refunded: 0 })), Payments: vi.fn(async () => []) },
+  ShipmentsAPI: { Shipments: vi.fn(async () => ({ items: [], total: 0 })), UpdateStatus: vi.fn(), SetTracking: vi.fn() },
+  DocumentsAPI: {},
+  PrintersAPI: {},
+  ShippingAPI: {},
+  BrowserOpenURL: vi.fn(),
   ReturnsAPI: { FindReturns: vi.fn(async () => ({ items: [], total: 0 })), ReturnableLines: vi.fn(), CreateReturn: vi.fn() },
   AuthAPI: { LoginUsers: vi.fn(async () => []) },
   StockAPI: {

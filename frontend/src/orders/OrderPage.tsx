@@ -25,6 +25,7 @@ import {
   type OrderAddress,
 } from '../api/orders';
 import type { ApiError } from '../api/errors';
+import { useOrderShipments } from '../api/shipments';
 import { useWarehouses } from '../api/stock';
 import type { SessionInfo } from '../api/types';
 import { beep } from '../counter/beep';
@@ -38,6 +39,7 @@ import { LinesTable } from './LinesTable';
 import { PaymentsCard } from './PaymentsCard';
 import { ReturnDialog } from './ReturnDialog';
 import { ReturnsCard } from './ReturnsCard';
+import { ShipmentsCard } from './ShipmentsCard';
 import { TotalsPanel } from './TotalsPanel';
 import { addressLines } from './ordersList';
 import { useMoney } from './useMoney';
@@ -72,7 +74,11 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
   const can = (p: string) => hasPermission(session.permissions, p);
   const canEdit = editable(o.status) && can('orders.create');
   const warehouse = warehouses.data?.find((w) => w.id === o.warehouseId);
-  const next = nextStage(o.status);
+  const shipments = useOrderShipments(o.id);
+  // An order that ships in shipments moves on with them: packed and shipped are theirs (the backend refuses them by hand).
+  const inShipments = o.lines.some((l) => l.shipped > 0) || (shipments.data?.items.length ?? 0) > 0;
+  const stage = nextStage(o.status);
+  const next = inShipments && (stage === 'packed' || stage === 'shipped') ? null : stage;
 
   const confirm = useConfirmOrder();
   const handOver = useHandOver();
@@ -180,7 +186,7 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
               Return items
             </Button>
           )}
-          {cancellable(o.status) && can('orders.manage') && (
+          {cancellable(o.status) && !inShipments && can('orders.manage') && (
             <Button disabled={busy} color="red" variant="light" onClick={() => setDialog('cancel')}>
               Cancel order
             </Button>
@@ -258,6 +264,7 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
           editable={canEdit}
           busy={busy}
           showStock
+          showFulfilment={!['draft', 'confirmed', 'cancelled'].includes(o.status) || o.lines.some((l) => l.picked > 0 || l.shipped > 0)}
           onChange={(l, quantity, discountBps) =>
             updateLine.mutate(
               { lineId: l.id, version: o.version, fields: { quantity, discountBps, discountAmount: l.discountAmount } },
@@ -271,6 +278,7 @@ function OrderScreen({ order: o, session }: { order: Order; session: SessionInfo
       <Flex gap="md" align="flex-start" direction={{ base: 'column-reverse', md: 'row' }}>
         <div style={{ flex: '1 1 0', minWidth: 0, width: '100%' }}>
           <Stack gap="md">
+            <ShipmentsCard orderId={o.id} money={money} canUpdate={can('warehouse.use')} />
             <PaymentsCard order={o} money={money} canPay={can('orders.create')} canRefund={can('orders.manage')} />
             <ReturnsCard orderId={o.id} money={money} />
           </Stack>

@@ -1,21 +1,12 @@
 import type { BatchSort, ShipmentListQuery, ShipmentRow } from '../api/shipmentBatch';
+import { nextShipmentSteps, shipmentStatusColor, shipmentStatusLabel, type ShipmentStatus } from '../api/shipments';
 
 // The Shipments tab's pure logic: its filters in the URL, the query they
 // make, and the selection a batch works on.
 
-export type ShipmentStatus = 'label_created' | 'in_transit' | 'delivered' | 'exception' | 'returned';
-
-/** Shipment statuses as people read them, with their badge colour. */
-export const SHIPMENT_STATUS_BADGES: readonly { value: ShipmentStatus; label: string; color: string }[] = [
-  { value: 'label_created', label: 'Label created', color: 'gray' },
-  { value: 'in_transit', label: 'In transit', color: 'blue' },
-  { value: 'delivered', label: 'Delivered', color: 'green' },
-  { value: 'exception', label: 'Exception', color: 'orange' },
-  { value: 'returned', label: 'Returned', color: 'red' },
-];
-
+/** A status's name and badge colour, as everywhere else shipments show. */
 export function statusBadge(status: string): { label: string; color: string } {
-  return SHIPMENT_STATUS_BADGES.find((s) => s.value === status) ?? { label: status, color: 'gray' };
+  return { label: shipmentStatusLabel(status), color: shipmentStatusColor(status) };
 }
 
 /** "any" in the URL is every status; no status there is the default: waiting for the driver. */
@@ -168,16 +159,7 @@ export function selectionSummary(sel: Selection): string {
   return `${s} selected, ${packages === 1 ? '1 package' : `${packages} packages`}`;
 }
 
-// The backend's table of allowed steps (internal/shipping/shipment.go),
-// to say before a batch which selected shipments cannot take it; the
-// backend still decides, for all or none.
-const NEXT: Readonly<Record<string, readonly string[]>> = {
-  label_created: ['in_transit', 'exception', 'delivered', 'returned'],
-  in_transit: ['delivered', 'exception', 'returned'],
-  exception: ['in_transit', 'delivered', 'returned'],
-};
-
 /** The selected shipments that cannot move to status, as they were when ticked. */
 export function cannotStep(sel: Selection, status: string): ShipmentRow[] {
-  return [...sel.values()].filter((r) => !(NEXT[r.status] ?? []).includes(status));
+  return [...sel.values()].filter((r) => !nextShipmentSteps(r.status).includes(status as ShipmentStatus));
 }

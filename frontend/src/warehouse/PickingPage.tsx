@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useSaveWavePickList } from '../api/documents';
 import { call } from '../api/errors';
 import { channelLabel, fetchOrderPage, orderKeys, useOrderEvents } from '../api/orders';
@@ -16,10 +16,31 @@ const QUEUE_SIZE = 200;
 /**
  * The picking queue: confirmed orders waiting for the warehouse, oldest first.
  * Choose a wave, save its pick list (lines merged by product in bin order)
- * and start picking, which moves the orders to Picking.
+ * and start picking, which moves the orders to Picking. Below, the orders
+ * in picking: choose some and open their pick screen to pick by scanning.
  */
 export function PickingPage({ canPick }: { canPick: boolean }) {
   useOrderEvents();
+  const [inPicking, setInPicking] = useState<Set<string>>(new Set());
+  return (
+    <Stack gap="xl">
+      <section aria-labelledby="queue-title">
+        <Title order={2} size="h4" id="queue-title" mb="xs">
+          Waiting to be picked
+        </Title>
+        <PickingQueue canPick={canPick} onStarted={(ids) => setInPicking(new Set(ids))} />
+      </section>
+      <section aria-labelledby="in-picking-title">
+        <Title order={2} size="h4" id="in-picking-title" mb="xs">
+          In picking
+        </Title>
+        <InPicking canPick={canPick} chosen={inPicking} setChosen={setInPicking} />
+      </section>
+    </Stack>
+  );
+}
+
+function PickingQueue({ canPick, onStarted }: { canPick: boolean; onStarted: (ids: string[]) => void }) {
   const money = useMoney();
   const qc = useQueryClient();
   const queue = useQuery({
@@ -44,15 +65,18 @@ export function PickingPage({ canPick }: { canPick: boolean }) {
   const start = async () => {
     setStarting(true);
     const failed: string[] = [];
+    const started: string[] = [];
     for (const o of orders.filter((x) => chosen.has(x.id))) {
       try {
         await call(() => OrdersAPI.Advance(o.id, 'picking', ''));
+        started.push(o.id);
       } catch (err) {
         failed.push(`${o.number}: ${(err as Error).message}`);
       }
     }
     setStarting(false);
     setChosen(new Set());
+    onStarted(started);
     void qc.invalidateQueries({ queryKey: orderKeys.all });
     if (failed.length > 0) notifications.show({ color: 'red', title: 'Not all started', message: failed.join('\n') });
     else notifications.show({ color: 'green', message: `Picking started for ${wave.length} ${wave.length === 1 ? 'order' : 'orders'}.` });
@@ -131,6 +155,80 @@ export function PickingPage({ canPick }: { canPick: boolean }) {
                   {money(o.total)}
                 </Table.Td>
               </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+/** The orders in picking, oldest first: choose a wave and open its pick screen. */
+function InPicking({ canPick, chosen, setChosen }: { canPick: boolean; chosen: Set<string>; setChosen: (s: Set<string>) => void }) {
+  const navigate = useNavigate();
+  const list = useQuery({
+    queryKey: [...orderKeys.pages, 'in-picking'],
+    queryFn: () =>
+      fetchOrderPage({ status: 'picking', paymentStatus: '', channel: '', customerId: '', from: '', to: '', query: '', limit: QUEUE_SIZE, offset: 0 }),
+  });
+  const orders = [...(list.data?.items ?? [])].reverse();
+  const wave = orders.filter((o) => chosen.has(o.id)).map((o) => o.id);
+  const toggle = (id: string) => {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChosen(next);
+  };
+  if (list.isError) return <Alert color="red">{list.error.message}</Alert>;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {list.isPending
+            ? 'Loading…'
+            : orders.length === 0
+              ? 'No orders are being picked.'
+              : `${(list.data?.total ?? 0).toLocaleString('en-US')} ${list.data?.total === 1 ? 'order' : 'orders'} in picking`}
+        </Text>
+        {canPick && (
+          <Button disabled={wave.length === 0} onClick={() => void navigate(`/warehouse/picking/pick?orders=${wave.join(',')}`)}>
+            Open pick screen for {wave.length}
+          </Button>
+        )}
+      </Group>
+      {orders.length > 0 && (
+        <Table aria-label="Orders in picking" striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col" w={40}>
+                <Checkbox
+                  aria-label="Choose every order in picking"
+                  checked={wave.length === orders.length}
+                  indeterminate={wave.length > 0 && wave.length < orders.length}
+                  onChange={(e) => setChosen(e.currentTarget.checked ? new Set(orders.map((o) => o.id)) : new Set())}
+                />
+              </Table.Th>
+              <Table.Th scope="col">Order</Table.Th>
+              <Table.Th scope="col">Ordered</Table.Th>
+              <Table.Th scope="col">Customer</Table.Th>
+              <Table.Th scope="col">Channel</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {orders.map((o) => (
+                <Table.Tr key={o.id}>
+                  <Table.Td>
+                    <Checkbox aria-label={`Pick ${o.number}`} checked={chosen.has(o.id)} onChange={() => toggle(o.id)} />
+                  </Table.Td>
+                  <Table.Th scope="row" fw={500}>
+                    <Anchor component={Link} to={`/orders/${o.id}`} ff="monospace" size="sm">
+                      {o.number}
+                    </Anchor>
+                  </Table.Th>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{shortDateTime(o.createdAt)}</Table.Td>
+                  <Table.Td>{o.customerName || 'Walk-in'}</Table.Td>
+                  <Table.Td>{channelLabel(o.channel)}</Table.Td>
+                </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>

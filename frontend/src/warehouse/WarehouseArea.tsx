@@ -1,4 +1,4 @@
-import { Stack, Tabs } from '@mantine/core';
+import { Alert, Stack, Tabs } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useStockEvents } from '../api/stock';
 import type { SessionInfo } from '../api/types';
@@ -6,7 +6,9 @@ import { PageTitle } from '../shell/PageTitle';
 import { hasPermission } from '../shell/permissions';
 import { BinsPage } from './BinsPage';
 import { CountScreen, CountsPage } from './CountsPage';
+import { PackingPage } from './PackingPage';
 import { PickingPage } from './PickingPage';
+import { PickScreen } from './PickScreen';
 import { PurchaseOrderScreen } from './PurchaseOrderScreen';
 import { PurchaseOrdersPage } from './PurchaseOrdersPage';
 import { ReceivingPage } from './ReceivingPage';
@@ -18,6 +20,7 @@ import { TransfersPage } from './TransfersPage';
 const TABS = [
   { value: 'receiving', label: 'Receiving' },
   { value: 'picking', label: 'Picking' },
+  { value: 'packing', label: 'Packing' },
   { value: 'shipments', label: 'Shipments' },
   { value: 'counts', label: 'Counts' },
   { value: 'transfers', label: 'Transfers' },
@@ -27,12 +30,13 @@ const TABS = [
   { value: 'setup', label: 'Warehouses and bins' },
 ];
 
-/** The Warehouse area: receiving, the picking queue, counts, transfers, stock by bin, purchase orders, suppliers and setup, one tab each. */
+/** The Warehouse area: receiving, the picking queue and pick screen, the pack station, counts, transfers, stock by bin, purchase orders, suppliers and setup, one tab each. */
 export function WarehouseArea({ session }: { session: SessionInfo }) {
   useStockEvents();
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const canManage = hasPermission(session.permissions, 'stock.manage');
+  const canUse = hasPermission(session.permissions, 'warehouse.use');
   const current = TABS.find((t) => pathname.startsWith(`/warehouse/${t.value}`))?.value ?? 'receiving';
   return (
     <Stack>
@@ -49,8 +53,10 @@ export function WarehouseArea({ session }: { session: SessionInfo }) {
       <Routes>
         <Route index element={<Navigate to="receiving" replace />} />
         <Route path="receiving" element={<ReceivingPage />} />
-        <Route path="picking" element={<PickingPage canPick={hasPermission(session.permissions, 'warehouse.use')} />} />
-        <Route path="shipments" element={<ShipmentsPage canUpdate={hasPermission(session.permissions, 'warehouse.use')} />} />
+        <Route path="picking" element={<PickingPage canPick={canUse} />} />
+        <Route path="picking/pick" element={canUse ? <PickScreen /> : <Navigate to="/warehouse/picking" replace />} />
+        <Route path="packing" element={canUse ? <PackingPage /> : <NoPermission />} />
+        <Route path="shipments" element={<ShipmentsPage canUpdate={canUse} />} />
         <Route path="counts" element={<CountsPage />} />
         <Route path="counts/:id" element={<CountScreen />} />
         <Route path="transfers" element={<TransfersPage />} />
@@ -63,4 +69,8 @@ export function WarehouseArea({ session }: { session: SessionInfo }) {
       </Routes>
     </Stack>
   );
+}
+
+function NoPermission() {
+  return <Alert color="yellow">Packing needs the warehouse permission; ask an administrator.</Alert>;
 }
