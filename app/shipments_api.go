@@ -165,14 +165,18 @@ func (x *ShipmentsAPI) result(sh *shipping.Shipment, err error) (ShipmentView, e
 	return shipmentView(sh), nil
 }
 
-// Shipments returns shipments, newest first. EINVALID on "status".
+// Shipments returns shipments, newest first. EINVALID on "status", "from"
+// and "to".
 func (x *ShipmentsAPI) Shipments(q ShipmentQuery) (ShipmentPage, error) {
 	empty := ShipmentPage{Items: []ShipmentView{}}
 	if _, err := x.a.guard(); err != nil {
 		return empty, err
 	}
-	list, total, err := x.a.svc.Shipping.FindShipments(x.a.context(), shipping.ShipmentFilter{OrderID: q.OrderID,
-		Status: shipping.Status(q.Status), Query: q.Query, Limit: q.Limit, Offset: q.Offset})
+	f, err := q.filter()
+	if err != nil {
+		return empty, err
+	}
+	list, total, err := x.a.svc.Shipping.FindShipments(x.a.context(), f)
 	if err != nil {
 		return empty, err
 	}

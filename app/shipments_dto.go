@@ -110,6 +110,7 @@ type ShipmentView struct {
 	ID             string              `json:"id"`
 	Number         string              `json:"number"`
 	OrderID        string              `json:"orderId"`
+	OrderNumber    string              `json:"orderNumber"`
 	CarrierID      string              `json:"carrierId"`
 	CarrierName    string              `json:"carrierName"`
 	ServiceCode    string              `json:"serviceCode"`
@@ -128,7 +129,7 @@ type ShipmentView struct {
 }
 
 func shipmentView(sh *shipping.Shipment) ShipmentView {
-	v := ShipmentView{ID: sh.ID, Number: sh.Number, OrderID: sh.OrderID, CarrierID: sh.CarrierID, CarrierName: sh.CarrierName,
+	v := ShipmentView{ID: sh.ID, Number: sh.Number, OrderID: sh.OrderID, OrderNumber: sh.OrderNumber, CarrierID: sh.CarrierID, CarrierName: sh.CarrierName,
 		ServiceCode: sh.ServiceCode, ServiceName: sh.ServiceName, TrackingNumber: sh.TrackingNumber, TrackingURL: sh.TrackingURL,
 		Status: string(sh.Status), Cost: sh.Cost, Currency: sh.Currency, WeightG: sh.WeightG, CreatedBy: sh.CreatedBy,
 		CreatedAt: sh.CreatedAt.Format(time.RFC3339), Packages: make([]PackageView, 0, len(sh.Packages)),
@@ -188,13 +189,35 @@ func (r ShipmentRequest) domain() shipping.ShipmentInput {
 	return in
 }
 
-// ShipmentQuery narrows the shipments list.
+// ShipmentQuery narrows the shipments list. Query is a shipment or
+// tracking number, exactly; From and To are calendar days (YYYY-MM-DD,
+// both included) of creation in the workstation's time zone, "" leaving
+// that end open.
 type ShipmentQuery struct {
-	OrderID string `json:"orderId"`
-	Status  string `json:"status"`
-	Query   string `json:"query"`
-	Limit   int    `json:"limit"`
-	Offset  int    `json:"offset"`
+	OrderID   string `json:"orderId"`
+	CarrierID string `json:"carrierId"`
+	Status    string `json:"status"`
+	Query     string `json:"query"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	Limit     int    `json:"limit"`
+	Offset    int    `json:"offset"`
+}
+
+func (q ShipmentQuery) filter() (shipping.ShipmentFilter, error) {
+	f := shipping.ShipmentFilter{OrderID: q.OrderID, CarrierID: q.CarrierID, Status: shipping.Status(q.Status), Query: q.Query,
+		Limit: q.Limit, Offset: q.Offset}
+	var err error
+	if f.From, err = parseDay("from", q.From); err != nil {
+		return f, err
+	}
+	if f.To, err = parseDay("to", q.To); err != nil {
+		return f, err
+	}
+	if !f.To.IsZero() {
+		f.To = f.To.AddDate(0, 0, 1)
+	}
+	return f, nil
 }
 
 // ShipmentPage is one page of shipments and how many match.

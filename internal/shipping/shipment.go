@@ -57,6 +57,7 @@ type Shipment struct {
 	ID             string          `json:"id"`
 	Number         string          `json:"number"`
 	OrderID        string          `json:"orderId"`
+	OrderNumber    string          `json:"orderNumber"`
 	CarrierID      string          `json:"carrierId"`
 	ServiceID      string          `json:"serviceId"`
 	CarrierName    string          `json:"carrierName"`
@@ -329,40 +330,54 @@ func (s *Service) SetTracking(ctx context.Context, actor store.Actor, id, tracki
 // or delivered, delivered once every one is delivered. EINVALID on
 // "status" for a step that is not allowed (see next), on "note"; ENOTFOUND.
 func (s *Service) UpdateStatus(ctx context.Context, actor store.Actor, id string, to Status, note string) (*Shipment, error) {
-	if _, ok := next[to]; !ok {
-		return nil, errs.Invalid("status", "%q is not a shipment status.", to)
-	}
-	note, err := checkShipNote(note)
+	note, err := checkStep(to, note)
 	if err != nil {
 		return nil, err
 	}
 	err = s.db.Update(ctx, actor, func(tx *store.Tx) error {
-		sh, err := findShipment(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		allowed := false
-		for _, n := range next[sh.Status] {
-			allowed = allowed || n == to
-		}
-		if !allowed {
-			if len(next[sh.Status]) == 0 {
-				return errs.Invalid("status", "Shipment %s is %s; its journey is over.", sh.Number, statusNames[sh.Status])
-			}
-			return errs.Invalid("status", "Shipment %s is %s; it cannot be %s now.", sh.Number, statusNames[sh.Status], statusNames[to])
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE shipments SET status = ?, updated_at = ? WHERE id = ?`, to, store.FormatTime(tx.Now), id); err != nil {
-			return fmt.Errorf("update shipment status: %w", err)
-		}
-		if err := addEvent(tx, id, to, note); err != nil {
-			return err
-		}
-		return followOrder(tx, sh.OrderID, sh.Number)
+		return step(tx, id, to, note)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return s.FindShipmentByID(ctx, id)
+}
+
+// checkStep returns the note trimmed, or EINVALID on "status" for a status
+// that does not exist, on "note".
+func checkStep(to Status, note string) (string, error) {
+	if _, ok := next[to]; !ok {
+		return "", errs.Invalid("status", "%q is not a shipment status.", to)
+	}
+	return checkShipNote(note)
+}
+
+// step moves one shipment to status to, records the event and lets its
+// order follow. EINVALID on "status" for a step next does not allow;
+// ENOTFOUND.
+func step(tx *store.Tx, id string, to Status, note string) error {
+	ctx := tx.Context()
+	sh, err := findShipment(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	allowed := false
+	for _, n := range next[sh.Status] {
+		allowed = allowed || n == to
+	}
+	if !allowed {
+		if len(next[sh.Status]) == 0 {
+			return errs.Invalid("status", "Shipment %s is %s; its journey is over.", sh.Number, statusNames[sh.Status])
+		}
+		return errs.Invalid("status", "Shipment %s is %s; it cannot be %s now.", sh.Number, statusNames[sh.Status], statusNames[to])
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE shipments SET status = ?, updated_at = ? WHERE id = ?`, to, store.FormatTime(tx.Now), id); err != nil {
+		return fmt.Errorf("update shipment status: %w", err)
+	}
+	if err := addEvent(tx, id, to, note); err != nil {
+		return err
+	}
+	return followOrder(tx, sh.OrderID, sh.Number)
 }
 
 // followOrder moves the order on as far as all its shipments have gone.
@@ -409,13 +424,14 @@ func followOrder(tx *store.Tx, orderID, number string) error {
 }
 
 const shipmentColumns = `id, number, order_id, carrier_id, service_id, carrier_name, service_code, service_name, tracking_number,
-	status, cost, currency, weight_g, created_by, created_at, updated_at`
+	status, cost, currency, weight_g, created_by, created_at, updated_at,
+	COALESCE((SELECT o.number FROM orders o WHERE o.id = shipments.order_id), '')`
 
 func scanShipment(scan func(...any) error) (*Shipment, error) {
 	var sh Shipment
 	var created, updated string
 	if err := scan(&sh.ID, &sh.Number, &sh.OrderID, &sh.CarrierID, &sh.ServiceID, &sh.CarrierName, &sh.ServiceCode, &sh.ServiceName,
-		&sh.TrackingNumber, &sh.Status, &sh.Cost, &sh.Currency, &sh.WeightG, &sh.CreatedBy, &created, &updated); err != nil {
+		&sh.TrackingNumber, &sh.Status, &sh.Cost, &sh.Currency, &sh.WeightG, &sh.CreatedBy, &created, &updated, &sh.OrderNumber); err != nil {
 		return nil, err
 	}
 	var err error
@@ -521,16 +537,22 @@ func fillShipment(ctx context.Context, q catalog.Queryer, sh *Shipment) error {
 
 // ShipmentFilter narrows FindShipments.
 type ShipmentFilter struct {
-	OrderID string
-	Status  Status
-	Query   string // a shipment number or tracking number, exactly (any case)
-	Limit   int    // default 100, at most 1000
-	Offset  int
+	OrderID   string
+	CarrierID string
+	Status    Status
+	Query     string    // a shipment number or tracking number, exactly (any case)
+	From, To  time.Time // created at From or later, before To; zero leaves that end open
+	Limit     int       // default 100, at most 1000
+	Offset    int
 }
 
 // FindShipments returns shipments, newest first, with their packages and
-// lines (not their events), and how many match. EINVALID on "status".
+// lines (not their events), and how many match. EINVALID on "status", and
+// on "to" for a range that ends before it starts.
 func (s *Service) FindShipments(ctx context.Context, f ShipmentFilter) ([]*Shipment, int, error) {
+	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
+		return nil, 0, errs.Invalid("to", "The end date is before the start date.")
+	}
 	var conds []string
 	var args []any
 	if f.OrderID != "" {
@@ -542,8 +564,17 @@ func (s *Service) FindShipments(ctx context.Context, f ShipmentFilter) ([]*Shipm
 		}
 		conds, args = append(conds, "status = ?"), append(args, f.Status)
 	}
+	if f.CarrierID != "" {
+		conds, args = append(conds, "carrier_id = ?"), append(args, f.CarrierID)
+	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		conds, args = append(conds, "(number = ? OR tracking_number = ?)"), append(args, strings.ToUpper(q), q)
+	}
+	if !f.From.IsZero() {
+		conds, args = append(conds, "created_at >= ?"), append(args, store.FormatTime(f.From))
+	}
+	if !f.To.IsZero() {
+		conds, args = append(conds, "created_at < ?"), append(args, store.FormatTime(f.To))
 	}
 	where := ""
 	if len(conds) > 0 {

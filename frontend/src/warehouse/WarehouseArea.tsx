@@ -12,6 +12,7 @@ import { PickScreen } from './PickScreen';
 import { PurchaseOrderScreen } from './PurchaseOrderScreen';
 import { PurchaseOrdersPage } from './PurchaseOrdersPage';
 import { ReceivingPage } from './ReceivingPage';
+import { ShipmentsPage } from '../shipping/ShipmentsPage';
 import { SetupPage } from './SetupPage';
 import { SuppliersPage } from './SuppliersPage';
 import { TransfersPage } from './TransfersPage';
@@ -20,6 +21,7 @@ const TABS = [
   { value: 'receiving', label: 'Receiving' },
   { value: 'picking', label: 'Picking' },
   { value: 'packing', label: 'Packing' },
+  { value: 'shipments', label: 'Shipments' },
   { value: 'counts', label: 'Counts' },
   { value: 'transfers', label: 'Transfers' },
   { value: 'bins', label: 'Bins' },
@@ -54,6 +56,7 @@ export function WarehouseArea({ session }: { session: SessionInfo }) {
         <Route path="picking" element={<PickingPage canPick={canUse} />} />
         <Route path="picking/pick" element={canUse ? <PickScreen /> : <Navigate to="/warehouse/picking" replace />} />
         <Route path="packing" element={canUse ? <PackingPage /> : <NoPermission />} />
+        <Route path="shipments" element={<ShipmentsPage canUpdate={canUse} />} />
         <Route path="counts" element={<CountsPage />} />
         <Route path="counts/:id" element={<CountScreen />} />
         <Route path="transfers" element={<TransfersPage />} />

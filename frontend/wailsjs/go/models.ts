@@ -1692,6 +1692,7 @@ export namespace app {
 	    id: string;
 	    number: string;
 	    orderId: string;
+	    orderNumber: string;
 	    carrierId: string;
 	    carrierName: string;
 	    serviceCode: string;
@@ -1717,6 +1718,7 @@ export namespace app {
 	        this.id = source["id"];
 	        this.number = source["number"];
 	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
 	        this.carrierId = source["carrierId"];
 	        this.carrierName = source["carrierName"];
 	        this.serviceCode = source["serviceCode"];
@@ -3097,8 +3099,11 @@ export namespace app {
 	}
 	export class ShipmentQuery {
 	    orderId: string;
+	    carrierId: string;
 	    status: string;
 	    query: string;
+	    from: string;
+	    to: string;
 	    limit: number;
 	    offset: number;
 	
@@ -3109,8 +3114,11 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.orderId = source["orderId"];
+	        this.carrierId = source["carrierId"];
 	        this.status = source["status"];
 	        this.query = source["query"];
+	        this.from = source["from"];
+	        this.to = source["to"];
 	        this.limit = source["limit"];
 	        this.offset = source["offset"];
 	    }
