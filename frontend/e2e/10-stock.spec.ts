@@ -24,7 +24,7 @@ test('receive by barcode and count with a variance', async ({ page }) => {
 
   // A warehouse with a bin.
   await area(page, 'Warehouse');
-  await tab(page, 'Warehouses and bins');
+  await tab(page, 'Warehouses');
   await page.getByLabel(label('Warehouse code')).fill('MAIN');
   await page.getByLabel(label('Warehouse name')).fill('Main warehouse');
   await page.getByRole('button', { name: 'Add warehouse' }).click();

@@ -19,7 +19,7 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigatio
 /** The MAIN warehouse and the ACME supplier, as 10-stock leaves them; added on a fresh backend. */
 async function ensureWarehouseAndSupplier(page: Page) {
   await area(page, 'Warehouse');
-  await tab(page, 'Warehouses and bins');
+  await tab(page, 'Warehouses');
   const warehouses = page.getByRole('table', { name: 'Warehouses' });
   await expect(warehouses).toBeVisible();
   if ((await warehouses.getByRole('cell', { name: 'MAIN', exact: true }).count()) === 0) {

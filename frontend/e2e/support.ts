@@ -55,7 +55,7 @@ export async function tab(page: Page, name: string) {
 /** The MAIN warehouse with bin A-01-01, as 10-stock leaves them; added on a fresh backend. */
 export async function ensureMainWarehouse(page: Page) {
   await area(page, 'Warehouse');
-  await tab(page, 'Warehouses and bins');
+  await tab(page, 'Warehouses');
   const warehouses = page.getByRole('table', { name: 'Warehouses' });
   await expect(warehouses).toBeVisible();
   if ((await warehouses.getByRole('cell', { name: 'MAIN', exact: true }).count()) === 0) {

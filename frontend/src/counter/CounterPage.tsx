@@ -241,7 +241,7 @@ export function CounterPage({ session }: { session: SessionInfo }) {
       )}
       {warehouses.isSuccess && activeWarehouses.length === 0 && (
         <Alert color="yellow" title="No warehouse yet">
-          Sales take their goods from a warehouse. Create one under Warehouse → Warehouses and bins first.
+          Sales take their goods from a warehouse. Create one under Warehouse → Warehouses first.
         </Alert>
       )}
 

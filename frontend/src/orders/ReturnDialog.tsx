@@ -134,7 +134,7 @@ function ReturnFormView({
       <Stack gap="sm">
         {bins.length === 0 && (
           <Alert color="yellow">
-            The order’s warehouse has no bins, so goods cannot be restocked: add a bin under Warehouse → Warehouses and bins, or write them
+            The order’s warehouse has no bins, so goods cannot be restocked: add a bin under Warehouse → Warehouses, or write them
             off.
           </Alert>
         )}

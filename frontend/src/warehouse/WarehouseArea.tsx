@@ -27,7 +27,7 @@ const TABS = [
   { value: 'bins', label: 'Bins' },
   { value: 'purchase-orders', label: 'Purchase orders' },
   { value: 'suppliers', label: 'Suppliers' },
-  { value: 'setup', label: 'Warehouses and bins' },
+  { value: 'setup', label: 'Warehouses' },
 ];
 
 /** The Warehouse area: receiving, the picking queue and pick screen, the pack station, counts, transfers, stock by bin, purchase orders, suppliers and setup, one tab each. */
