@@ -3,6 +3,7 @@ package docs
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"runtime"
 	"testing"
 
@@ -93,4 +94,36 @@ func BenchmarkPackingSlips1000(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(buf.Len())/(1<<20), "MB-pdf")
 	b.ReportMetric(float64(peak)/(1<<20), "MB-peak-heap")
+}
+
+// BenchmarkLabels1000 prints 1,000 4x6 shipping labels into one PDF, and
+// the same labels as ZPL, as a packer's end-of-day batch would.
+func BenchmarkLabels1000(b *testing.B) {
+	e := newEnv(b)
+	ctx := context.Background()
+	labels := make([]Label, 1000)
+	for i := range labels {
+		labels[i] = Label{ShipmentNumber: fmt.Sprintf("S1-S%06d", i+1), OrderNumber: fmt.Sprintf("S1-%06d", i+1),
+			ShipTo: order.Address{Name: "Σοφία Παπαδοπούλου", Line1: "Οδός Ερμού 25", PostalCode: "10563", City: "Αθήνα", Country: "GR"},
+			Carrier: "DHL Parcel", ServiceCode: "EXP", ServiceName: "Express", TrackingNumber: fmt.Sprintf("JJD%014d", i),
+			WeightG: int64(250 + i), PackageNo: 1 + i%2, Packages: 2}
+	}
+	for _, format := range []string{"pdf", "zpl"} {
+		b.Run(format, func(b *testing.B) {
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				var err error
+				if format == "pdf" {
+					err = e.printer.WriteLabels(ctx, &buf, labels, e.opts())
+				} else {
+					err = e.printer.WriteLabelsZPL(ctx, &buf, labels)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len())/1024, "KB")
+		})
+	}
 }
