@@ -104,7 +104,7 @@ func BenchmarkLabels1000(b *testing.B) {
 	labels := make([]Label, 1000)
 	for i := range labels {
 		labels[i] = Label{ShipmentNumber: fmt.Sprintf("S1-S%06d", i+1), OrderNumber: fmt.Sprintf("S1-%06d", i+1),
-			ShipTo: order.Address{Name: "Σοφία Παπαδοπούλου", Line1: "Οδός Ερμού 25", PostalCode: "10563", City: "Αθήνα", Country: "GR"},
+			ShipTo:  order.Address{Name: "Σοφία Παπαδοπούλου", Line1: "Οδός Ερμού 25", PostalCode: "10563", City: "Αθήνα", Country: "GR"},
 			Carrier: "DHL Parcel", ServiceCode: "EXP", ServiceName: "Express", TrackingNumber: fmt.Sprintf("JJD%014d", i),
 			WeightG: int64(250 + i), PackageNo: 1 + i%2, Packages: 2}
 	}
