@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useNavigate } from 'react-router';
 import { DOCUMENT_LABELS, useSaveDocument, type DocumentKind } from '../api/documents';
 import type { ApiError } from '../api/errors';
-import { isNoPrinterError, useOpenDocument, usePrintDocument } from '../api/printing';
+import { useOpenDocument, usePrintDocument } from '../api/printing';
 import { inDesktopWindow } from '../shell/download';
+import { PrintErrorAlert } from '../shell/PrintErrorAlert';
 
 /**
  * An order's documents: each saved as PDF (telling where it went), sent to
@@ -17,7 +17,6 @@ export function DocumentButtons({ orderId, kinds, size = 'sm' }: { orderId: stri
   const save = useSaveDocument();
   const print = usePrintDocument();
   const open = useOpenDocument();
-  const navigate = useNavigate();
   const [printError, setPrintError] = useState<{ kind: DocumentKind; err: ApiError } | null>(null);
   const desktop = inDesktopWindow();
   const busy = save.isPending || print.isPending || open.isPending;
@@ -89,23 +88,11 @@ export function DocumentButtons({ orderId, kinds, size = 'sm' }: { orderId: stri
         })}
       </Group>
       {printError && (
-        <Alert
-          color={isNoPrinterError(printError.err) ? 'yellow' : 'red'}
-          role="alert"
+        <PrintErrorAlert
           title={`${DOCUMENT_LABELS[printError.kind]} not printed`}
-          withCloseButton
-          closeButtonLabel="Dismiss"
+          err={printError.err}
           onClose={() => setPrintError(null)}
-        >
-          <Stack gap="xs" align="flex-start">
-            {printError.err.message}
-            {isNoPrinterError(printError.err) && (
-              <Button size="xs" variant="light" onClick={() => navigate('/settings#printers')}>
-                Set up printers
-              </Button>
-            )}
-          </Stack>
-        </Alert>
+        />
       )}
     </Stack>
   );

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useNavigate } from 'react-router';
 import type { ApiError } from '../api/errors';
-import { isNoPrinterError } from '../api/printing';
 import { SHIPMENT_DOCUMENT_LABELS, usePrintShipmentDocument, useSaveShipmentDocument, type ShipmentDocument } from '../api/shipments';
+import { PrintErrorAlert } from '../shell/PrintErrorAlert';
 
 const KINDS: readonly ShipmentDocument[] = ['labels', 'packing-slip'];
 
@@ -32,7 +31,6 @@ export function ShipmentDocuments({
 }) {
   const save = useSaveShipmentDocument();
   const print = usePrintShipmentDocument();
-  const navigate = useNavigate();
   const [printError, setPrintError] = useState<{ kind: ShipmentDocument; err: ApiError } | null>(null);
   const busy = save.isPending || print.isPending;
   const printDoc = (kind: ShipmentDocument) => {
@@ -92,23 +90,11 @@ export function ShipmentDocuments({
         })}
       </Group>
       {printError && (
-        <Alert
-          color={isNoPrinterError(printError.err) ? 'yellow' : 'red'}
-          role="alert"
+        <PrintErrorAlert
           title={`${SHIPMENT_DOCUMENT_LABELS[printError.kind]} not printed`}
-          withCloseButton
-          closeButtonLabel="Dismiss"
+          err={printError.err}
           onClose={() => setPrintError(null)}
-        >
-          <Stack gap="xs" align="flex-start">
-            {printError.err.message}
-            {isNoPrinterError(printError.err) && (
-              <Button size="xs" variant="light" onClick={() => void navigate('/settings#printers')}>
-                Set up printers
-              </Button>
-            )}
-          </Stack>
-        </Alert>
+        />
       )}
     </Stack>
   );

@@ -19,10 +19,9 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ApiError } from '../api/errors';
 import { useOrderEvents } from '../api/orders';
-import { isNoPrinterError } from '../api/printing';
 import {
   fetchShipmentPage,
   usePrintBatch,
@@ -59,6 +58,7 @@ import {
   type Selection,
   type ShipmentsFilter,
 } from './shipmentsList';
+import { PrintErrorAlert } from '../shell/PrintErrorAlert';
 
 const PAGE_SIZE = 50;
 
@@ -342,7 +342,6 @@ function BatchBar({
   canUpdate: boolean;
   onStepDone: () => void;
 }) {
-  const navigate = useNavigate();
   const [sortBy, setSortBy] = useState<BatchSort>('number');
   const [step, setStep] = useState<Step | null>(null);
   const [printError, setPrintError] = useState<{ kind: BatchKind; err: ApiError } | null>(null);
@@ -445,23 +444,11 @@ function BatchBar({
           })}
         </Group>
         {printError && (
-          <Alert
-            color={isNoPrinterError(printError.err) ? 'yellow' : 'red'}
-            role="alert"
+          <PrintErrorAlert
             title={`${KIND_LABELS[printError.kind]} not printed`}
-            withCloseButton
-            closeButtonLabel="Dismiss"
+            err={printError.err}
             onClose={() => setPrintError(null)}
-          >
-            <Stack gap="xs" align="flex-start">
-              {printError.err.message}
-              {isNoPrinterError(printError.err) && (
-                <Button size="xs" variant="light" onClick={() => void navigate('/settings#printers')}>
-                  Set up printers
-                </Button>
-              )}
-            </Stack>
-          </Alert>
+          />
         )}
       </Stack>
       {step && (
