@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useSaveWavePickList } from '../api/documents';
 import { call } from '../api/errors';
-import { channelLabel, fetchOrderPage, orderKeys, useOrderEvents } from '../api/orders';
+import { channelLabel, fetchOrderPage, orderKeys, useOrderEvents, type Order } from '../api/orders';
 import { OrdersAPI } from '../api/wails';
 import { shortDateTime } from '../orders/ordersList';
 import { useMoney } from '../orders/useMoney';
@@ -54,14 +54,6 @@ function PickingQueue({ canPick, onStarted }: { canPick: boolean; onStarted: (id
   // Oldest first: the order waiting longest is picked first.
   const orders = [...(queue.data?.items ?? [])].reverse();
   const wave = orders.filter((o) => chosen.has(o.id)).map((o) => o.id);
-  const toggle = (id: string) =>
-    setChosen((c) => {
-      const next = new Set(c);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-
   const start = async () => {
     setStarting(true);
     const failed: string[] = [];
@@ -117,47 +109,15 @@ function PickingQueue({ canPick, onStarted }: { canPick: boolean; onStarted: (id
         </Group>
       </Group>
       {orders.length > 0 && (
-        <Table aria-label="Picking queue" striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" w={40}>
-                <Checkbox
-                  aria-label="Choose every order"
-                  checked={wave.length === orders.length}
-                  indeterminate={wave.length > 0 && wave.length < orders.length}
-                  onChange={(e) => setChosen(e.currentTarget.checked ? new Set(orders.map((o) => o.id)) : new Set())}
-                />
-              </Table.Th>
-              <Table.Th scope="col">Order</Table.Th>
-              <Table.Th scope="col">Ordered</Table.Th>
-              <Table.Th scope="col">Customer</Table.Th>
-              <Table.Th scope="col">Channel</Table.Th>
-              <Table.Th scope="col" ta="right">
-                Total
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {orders.map((o) => (
-              <Table.Tr key={o.id}>
-                <Table.Td>
-                  <Checkbox aria-label={`Choose ${o.number}`} checked={chosen.has(o.id)} onChange={() => toggle(o.id)} />
-                </Table.Td>
-                <Table.Th scope="row" fw={500}>
-                  <Anchor component={Link} to={`/orders/${o.id}`} ff="monospace" size="sm">
-                    {o.number}
-                  </Anchor>
-                </Table.Th>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{shortDateTime(o.createdAt)}</Table.Td>
-                <Table.Td>{o.customerName || 'Walk-in'}</Table.Td>
-                <Table.Td>{channelLabel(o.channel)}</Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {money(o.total)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <WaveTable
+          label="Picking queue"
+          allLabel="Choose every order"
+          rowVerb="Choose"
+          orders={orders}
+          chosen={chosen}
+          onChange={setChosen}
+          total={(o) => money(o.total)}
+        />
       )}
     </Stack>
   );
@@ -173,12 +133,6 @@ function InPicking({ canPick, chosen, setChosen }: { canPick: boolean; chosen: S
   });
   const orders = [...(list.data?.items ?? [])].reverse();
   const wave = orders.filter((o) => chosen.has(o.id)).map((o) => o.id);
-  const toggle = (id: string) => {
-    const next = new Set(chosen);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setChosen(next);
-  };
   if (list.isError) return <Alert color="red">{list.error.message}</Alert>;
   return (
     <Stack gap="sm">
@@ -197,42 +151,93 @@ function InPicking({ canPick, chosen, setChosen }: { canPick: boolean; chosen: S
         )}
       </Group>
       {orders.length > 0 && (
-        <Table aria-label="Orders in picking" striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" w={40}>
-                <Checkbox
-                  aria-label="Choose every order in picking"
-                  checked={wave.length === orders.length}
-                  indeterminate={wave.length > 0 && wave.length < orders.length}
-                  onChange={(e) => setChosen(e.currentTarget.checked ? new Set(orders.map((o) => o.id)) : new Set())}
-                />
-              </Table.Th>
-              <Table.Th scope="col">Order</Table.Th>
-              <Table.Th scope="col">Ordered</Table.Th>
-              <Table.Th scope="col">Customer</Table.Th>
-              <Table.Th scope="col">Channel</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {orders.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>
-                    <Checkbox aria-label={`Pick ${o.number}`} checked={chosen.has(o.id)} onChange={() => toggle(o.id)} />
-                  </Table.Td>
-                  <Table.Th scope="row" fw={500}>
-                    <Anchor component={Link} to={`/orders/${o.id}`} ff="monospace" size="sm">
-                      {o.number}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{shortDateTime(o.createdAt)}</Table.Td>
-                  <Table.Td>{o.customerName || 'Walk-in'}</Table.Td>
-                  <Table.Td>{channelLabel(o.channel)}</Table.Td>
-                </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <WaveTable
+          label="Orders in picking"
+          allLabel="Choose every order in picking"
+          rowVerb="Pick"
+          orders={orders}
+          chosen={chosen}
+          onChange={setChosen}
+        />
       )}
     </Stack>
+  );
+}
+
+/**
+ * A table of orders to choose a wave from: a box per order and one for all,
+ * the order's number (a link), when it was ordered, the customer, the
+ * channel and, when total is given, its total.
+ */
+function WaveTable({
+  label,
+  allLabel,
+  rowVerb,
+  orders,
+  chosen,
+  onChange,
+  total,
+}: {
+  label: string;
+  allLabel: string;
+  rowVerb: string;
+  orders: Order[];
+  chosen: Set<string>;
+  onChange: (s: Set<string>) => void;
+  total?: (o: Order) => string;
+}) {
+  const picked = orders.filter((o) => chosen.has(o.id)).length;
+  const toggle = (id: string) => {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onChange(next);
+  };
+  return (
+    <Table aria-label={label} striped highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col" w={40}>
+            <Checkbox
+              aria-label={allLabel}
+              checked={picked === orders.length}
+              indeterminate={picked > 0 && picked < orders.length}
+              onChange={(e) => onChange(e.currentTarget.checked ? new Set(orders.map((o) => o.id)) : new Set())}
+            />
+          </Table.Th>
+          <Table.Th scope="col">Order</Table.Th>
+          <Table.Th scope="col">Ordered</Table.Th>
+          <Table.Th scope="col">Customer</Table.Th>
+          <Table.Th scope="col">Channel</Table.Th>
+          {total && (
+            <Table.Th scope="col" ta="right">
+              Total
+            </Table.Th>
+          )}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {orders.map((o) => (
+          <Table.Tr key={o.id}>
+            <Table.Td>
+              <Checkbox aria-label={`${rowVerb} ${o.number}`} checked={chosen.has(o.id)} onChange={() => toggle(o.id)} />
+            </Table.Td>
+            <Table.Th scope="row" fw={500}>
+              <Anchor component={Link} to={`/orders/${o.id}`} ff="monospace" size="sm">
+                {o.number}
+              </Anchor>
+            </Table.Th>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{shortDateTime(o.createdAt)}</Table.Td>
+            <Table.Td>{o.customerName || 'Walk-in'}</Table.Td>
+            <Table.Td>{channelLabel(o.channel)}</Table.Td>
+            {total && (
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                {total(o)}
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
