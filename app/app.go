@@ -12,6 +12,7 @@ import (
 	"oms/internal/catalog"
 	"oms/internal/company"
 	"oms/internal/customer"
+	"oms/internal/dashboard"
 	"oms/internal/docs"
 	"oms/internal/order"
 	"oms/internal/printing"
@@ -32,6 +33,7 @@ type Services struct {
 	Docs      *docs.Printer
 	Shipping  *shipping.Service
 	Printing  *printing.Service
+	Dashboard *dashboard.Service
 }
 
 // NewServices builds the services over an open database.
@@ -42,7 +44,8 @@ func NewServices(db *store.DB) Services {
 	orders.SetApprover(users) // payments: a manager approves on account over the credit limit
 	comp := company.NewService(db, users)
 	return Services{DB: db, Users: users, Company: comp, Catalog: cat, Stock: st, Customers: cust, Orders: orders,
-		Docs: docs.NewPrinter(orders, st, comp), Shipping: shipping.NewService(db, orders, comp), Printing: printing.NewService(db)}
+		Docs: docs.NewPrinter(orders, st, comp), Shipping: shipping.NewService(db, orders, comp), Printing: printing.NewService(db),
+		Dashboard: dashboard.NewService(db, st)}
 }
 
 // Emitter sends an event to the frontend. The desktop build wraps Wails's
@@ -83,6 +86,7 @@ type App struct {
 	Shipping  *ShippingAPI
 	Shipments *ShipmentsAPI
 	Printers  *PrintersAPI
+	Dashboard *DashboardAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -102,6 +106,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Shipping = &ShippingAPI{a}
 	a.Shipments = &ShipmentsAPI{a}
 	a.Printers = &PrintersAPI{a}
+	a.Dashboard = &DashboardAPI{a}
 	svc.DB.OnCommit(func() { go a.emitStatus() })
 	return a
 }
@@ -109,7 +114,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
 	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns, a.Documents,
-		a.Shipping, a.Shipments, a.Printers}
+		a.Shipping, a.Shipments, a.Printers, a.Dashboard}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls

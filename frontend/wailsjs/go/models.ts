@@ -760,6 +760,263 @@ export namespace app {
 		}
 	}
 	
+	export class DashboardBackorder {
+	    orderId: string;
+	    orderNumber: string;
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    backordered: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardBackorder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.backordered = source["backordered"];
+	    }
+	}
+	export class DashboardDay {
+	    date: string;
+	    orders: number;
+	    gross: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardDay(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.date = source["date"];
+	        this.orders = source["orders"];
+	        this.gross = source["gross"];
+	    }
+	}
+	export class DashboardNegativeStock {
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    warehouseId: string;
+	    warehouseCode: string;
+	    onHand: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardNegativeStock(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.warehouseId = source["warehouseId"];
+	        this.warehouseCode = source["warehouseCode"];
+	        this.onHand = source["onHand"];
+	    }
+	}
+	export class DashboardShipmentException {
+	    shipmentId: string;
+	    number: string;
+	    orderId: string;
+	    orderNumber: string;
+	    carrier: string;
+	    tracking: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardShipmentException(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.shipmentId = source["shipmentId"];
+	        this.number = source["number"];
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.carrier = source["carrier"];
+	        this.tracking = source["tracking"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	export class DashboardPendingRefund {
+	    orderId: string;
+	    orderNumber: string;
+	    amount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardPendingRefund(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.orderId = source["orderId"];
+	        this.orderNumber = source["orderNumber"];
+	        this.amount = source["amount"];
+	    }
+	}
+	export class DashboardExceptions {
+	    pendingRefunds: DashboardPendingRefund[];
+	    pendingRefundCount: number;
+	    pendingRefundAmount: number;
+	    backorders: DashboardBackorder[];
+	    backorderCount: number;
+	    shipmentExceptions: DashboardShipmentException[];
+	    shipmentExceptionCount: number;
+	    negativeStock: DashboardNegativeStock[];
+	    negativeStockCount: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardExceptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pendingRefunds = this.convertValues(source["pendingRefunds"], DashboardPendingRefund);
+	        this.pendingRefundCount = source["pendingRefundCount"];
+	        this.pendingRefundAmount = source["pendingRefundAmount"];
+	        this.backorders = this.convertValues(source["backorders"], DashboardBackorder);
+	        this.backorderCount = source["backorderCount"];
+	        this.shipmentExceptions = this.convertValues(source["shipmentExceptions"], DashboardShipmentException);
+	        this.shipmentExceptionCount = source["shipmentExceptionCount"];
+	        this.negativeStock = this.convertValues(source["negativeStock"], DashboardNegativeStock);
+	        this.negativeStockCount = source["negativeStockCount"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class DashboardProductSales {
+	    productId: string;
+	    sku: string;
+	    name: string;
+	    quantity: number;
+	    revenue: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardProductSales(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.productId = source["productId"];
+	        this.sku = source["sku"];
+	        this.name = source["name"];
+	        this.quantity = source["quantity"];
+	        this.revenue = source["revenue"];
+	    }
+	}
+	export class DashboardSales {
+	    from: string;
+	    to: string;
+	    orders: number;
+	    gross: number;
+	    refunds: number;
+	    net: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardSales(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.orders = source["orders"];
+	        this.gross = source["gross"];
+	        this.refunds = source["refunds"];
+	        this.net = source["net"];
+	    }
+	}
+	
+	export class DashboardStatusCount {
+	    status: string;
+	    orders: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardStatusCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.orders = source["orders"];
+	    }
+	}
+	export class DashboardView {
+	    currency: string;
+	    timeZone: string;
+	    warehouseId: string;
+	    generatedAt: string;
+	    today: DashboardSales;
+	    month: DashboardSales;
+	    daily: DashboardDay[];
+	    byStatus: DashboardStatusCount[];
+	    topByQuantity: DashboardProductSales[];
+	    topByRevenue: DashboardProductSales[];
+	    lowStock: number;
+	    exceptions: DashboardExceptions;
+	
+	    static createFrom(source: any = {}) {
+	        return new DashboardView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.currency = source["currency"];
+	        this.timeZone = source["timeZone"];
+	        this.warehouseId = source["warehouseId"];
+	        this.generatedAt = source["generatedAt"];
+	        this.today = this.convertValues(source["today"], DashboardSales);
+	        this.month = this.convertValues(source["month"], DashboardSales);
+	        this.daily = this.convertValues(source["daily"], DashboardDay);
+	        this.byStatus = this.convertValues(source["byStatus"], DashboardStatusCount);
+	        this.topByQuantity = this.convertValues(source["topByQuantity"], DashboardProductSales);
+	        this.topByRevenue = this.convertValues(source["topByRevenue"], DashboardProductSales);
+	        this.lowStock = source["lowStock"];
+	        this.exceptions = this.convertValues(source["exceptions"], DashboardExceptions);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DeviceInfo {
 	    id: string;
 	    name: string;
