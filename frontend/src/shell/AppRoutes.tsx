@@ -7,6 +7,7 @@ import { UsersPage } from '../admin/UsersPage';
 import { CarrierPage } from '../shipping/CarrierPage';
 import { CarriersPage } from '../shipping/CarriersPage';
 import { DrawerPage } from '../cash/DrawerPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
 import { CounterPage } from '../counter/CounterPage';
 import { CustomerPage } from '../customers/CustomerPage';
 import { CustomersPage } from '../customers/CustomersPage';
@@ -27,6 +28,7 @@ export function AppRoutes({ session }: { session: SessionInfo }) {
     <Routes>
       <Route element={<AppLayout session={session} areas={areas} />}>
         <Route index element={<Navigate to={landing} replace />} />
+        {can('dashboard') && <Route path="dashboard" element={<DashboardPage />} />}
         {can('counter') && <Route path="counter" element={<CounterPage session={session} />} />}
         {can('counter') && <Route path="counter/drawer" element={<DrawerPage />} />}
         {can('orders') && <Route path="orders/*" element={<OrdersArea session={session} />} />}

@@ -25,8 +25,8 @@ describe('visibleAreas', () => {
     expect(labels(ROLES.counter)).toEqual(['Counter', 'Orders', 'Customers', 'Settings']);
   });
 
-  it('shows a manager no Counter, Warehouse or Admin', () => {
-    expect(labels(ROLES.manager)).toEqual(['Orders', 'Stock', 'Customers', 'Reports', 'Settings']);
+  it('shows a manager the Dashboard first, and no Counter, Warehouse or Admin', () => {
+    expect(labels(ROLES.manager)).toEqual(['Dashboard', 'Orders', 'Stock', 'Customers', 'Reports', 'Settings']);
   });
 
   it('shows warehouse staff Warehouse, Stock and Settings', () => {
@@ -43,7 +43,7 @@ describe('landingPath', () => {
     ['admin', '/admin'],
     ['counter', '/counter'],
     ['warehouse', '/warehouse'],
-    ['manager', '/orders'],
+    ['manager', '/dashboard'],
   ])('%s lands on %s', (role, path) => {
     expect(landingPath(ROLES[role])).toBe(path);
   });
@@ -54,7 +54,8 @@ describe('areaForShortcut', () => {
     const areas = visibleAreas(ROLES.counter);
     expect(areaForShortcut(areas, 1)?.key).toBe('counter');
     expect(areaForShortcut(areas, 2)?.key).toBe('orders');
-    expect(areaForShortcut(visibleAreas(ROLES.admin), 6)).toBeUndefined(); // Reports: no screen yet
+    expect(areaForShortcut(visibleAreas(ROLES.admin), 1)?.key).toBe('dashboard');
+    expect(areaForShortcut(visibleAreas(ROLES.admin), 7)).toBeUndefined(); // Reports: no screen yet
     expect(areaForShortcut(areas, 4)?.key).toBe('settings');
     expect(areaForShortcut(areas, 5)).toBeUndefined();
   });

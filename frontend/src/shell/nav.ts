@@ -1,6 +1,6 @@
 import { hasPermission } from './permissions';
 
-export type AreaKey = 'counter' | 'orders' | 'warehouse' | 'stock' | 'customers' | 'reports' | 'admin' | 'settings';
+export type AreaKey = 'dashboard' | 'counter' | 'orders' | 'warehouse' | 'stock' | 'customers' | 'reports' | 'admin' | 'settings';
 
 export interface Area {
   key: AreaKey;
@@ -12,8 +12,13 @@ export interface Area {
   available: boolean;
 }
 
-/** The areas in navigation order (Settings last). */
+/**
+ * The areas in navigation order (Settings last). Dashboard comes first for
+ * managers and admins; counter and warehouse staff do not see it, so their
+ * Alt+n shortcuts are unchanged.
+ */
 export const AREAS: readonly Area[] = [
+  { key: 'dashboard', label: 'Dashboard', path: '/dashboard', permission: 'reports.view', available: true },
   { key: 'counter', label: 'Counter', path: '/counter', permission: 'counter.use', available: true },
   { key: 'orders', label: 'Orders', path: '/orders', permission: 'orders.*', available: true },
   { key: 'warehouse', label: 'Warehouse', path: '/warehouse', permission: 'warehouse.use', available: true },
@@ -29,8 +34,8 @@ export function visibleAreas(permissions: readonly string[] | null | undefined):
   return AREAS.filter((a) => a.permission === null || hasPermission(permissions, a.permission));
 }
 
-/** Which area a user lands on, best first: admins administer, counter staff serve, Settings at worst. */
-const LANDING_ORDER: readonly AreaKey[] = ['admin', 'counter', 'warehouse', 'orders', 'stock', 'customers', 'reports', 'settings'];
+/** Which area a user lands on, best first: admins administer, managers see the dashboard, counter staff serve, Settings at worst. */
+const LANDING_ORDER: readonly AreaKey[] = ['admin', 'dashboard', 'counter', 'warehouse', 'orders', 'stock', 'customers', 'reports', 'settings'];
 
 /** Where a user lands after sign-in: the first usable area in landing order. */
 export function landingPath(permissions: readonly string[] | null | undefined): string {
