@@ -50,7 +50,7 @@ var Statuses = []string{"draft", "confirmed", "picking", "packed", "shipped", "d
 // location of the now passed to Summary), named by TimeZone.
 type Summary struct {
 	Currency    string
-	TimeZone    string
+	TimeZone    string // the zone's name, or for the local zone its abbreviation and offset
 	WarehouseID string // "" for every warehouse
 	// Today and Month are the sales of the local day and the local calendar
 	// month that contain now, up to now.
@@ -189,7 +189,7 @@ func startOfDay(t time.Time) time.Time {
 // warehouse's orders and stock, or for all when warehouseID is "".
 func (s *Service) Summary(ctx context.Context, now time.Time, warehouseID string) (*Summary, error) {
 	q := s.db.Reader()
-	out := &Summary{TimeZone: now.Location().String(), WarehouseID: warehouseID}
+	out := &Summary{TimeZone: zoneName(now), WarehouseID: warehouseID}
 	if err := q.QueryRowContext(ctx, `SELECT currency FROM company WHERE id = 'company'`).Scan(&out.Currency); err != nil &&
 		!errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("dashboard: company currency: %w", err)
@@ -227,6 +227,17 @@ func (s *Service) Summary(ctx context.Context, now time.Time, warehouseID string
 		return nil, err
 	}
 	return out, nil
+}
+
+// zoneName names now's time zone for people: its location ("Europe/Berlin"),
+// or, for the process's local zone (which Go calls "Local"), its
+// abbreviation and offset ("CET, UTC+01:00").
+func zoneName(now time.Time) string {
+	if name := now.Location().String(); name != "Local" {
+		return name
+	}
+	abbr, _ := now.Zone()
+	return abbr + ", UTC" + now.Format("-07:00")
 }
 
 // saleCond selects the sales of [from, to) of currency (any when "") and

@@ -294,3 +294,28 @@ func TestService_Summary_DayBoundaries(t *testing.T) {
 		})
 	}
 }
+
+func TestZoneName(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	local := time.Date(2026, 1, 15, 12, 0, 0, 0, time.Local)
+	abbr, _ := local.Zone()
+	tests := []struct {
+		name string
+		now  time.Time
+		want string
+	}{
+		{"Named", time.Date(2026, 1, 15, 12, 0, 0, 0, berlin), "Europe/Berlin"},
+		{"Fixed", time.Date(2026, 1, 15, 12, 0, 0, 0, loc), "UTC+2"},
+		{"Local", local, abbr + ", UTC" + local.Format("-07:00")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := zoneName(tt.now); got != tt.want {
+				t.Fatalf("zoneName = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
