@@ -70,9 +70,12 @@ type Summary struct {
 	// discounts and shipping are not spread over lines).
 	TopByQuantity []ProductSales
 	TopByRevenue  []ProductSales
-	// LowStock is how many products are below their reorder point, as the
-	// stock package's LowStock lists them (available stock in the
-	// warehouse, or in all of them, below the reorder point).
+	// LowStock is how many low-stock lines there are, as the stock
+	// package's LowStockLines lists them and the low-stock page and the
+	// Stock badge count them: an active product whose available stock in
+	// an active warehouse it has moved through is below its reorder point,
+	// once for each such warehouse (in the one warehouse asked for, or in
+	// all).
 	LowStock   int
 	Exceptions Exceptions
 }
@@ -218,11 +221,9 @@ func (s *Service) Summary(ctx context.Context, now time.Time, warehouseID string
 	if out.TopByRevenue, err = s.top(ctx, q, month, end, out.Currency, warehouseID, "revenue"); err != nil {
 		return nil, err
 	}
-	low, err := s.stock.LowStock(ctx, warehouseID)
-	if err != nil {
-		return nil, fmt.Errorf("dashboard: %w", err)
+	if out.LowStock, err = s.lowStock(ctx, warehouseID); err != nil {
+		return nil, err
 	}
-	out.LowStock = len(low)
 	if out.Exceptions, err = s.exceptions(ctx, q, warehouseID); err != nil {
 		return nil, err
 	}
@@ -238,6 +239,29 @@ func zoneName(now time.Time) string {
 	}
 	abbr, _ := now.Zone()
 	return abbr + ", UTC" + now.Format("-07:00")
+}
+
+// lowStock counts the low-stock lines of the warehouse, or of all with
+// stock.CountLowStock when warehouseID is "".
+func (s *Service) lowStock(ctx context.Context, warehouseID string) (int, error) {
+	if warehouseID == "" {
+		n, err := s.stock.CountLowStock(ctx)
+		if err != nil {
+			return 0, fmt.Errorf("dashboard: %w", err)
+		}
+		return n, nil
+	}
+	lines, err := s.stock.LowStockLines(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("dashboard: %w", err)
+	}
+	n := 0
+	for _, l := range lines {
+		if l.WarehouseID == warehouseID {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // saleCond selects the sales of [from, to) of currency (any when "") and

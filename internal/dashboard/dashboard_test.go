@@ -218,6 +218,11 @@ func TestService_Summary(t *testing.T) {
 		if got.LowStock != 1 {
 			t.Fatalf("low stock = %d, want 1", got.LowStock)
 		}
+		main, err := e.s.Summary(ctx, now, e.main.ID)
+		must(t, err)
+		if main.LowStock != 1 {
+			t.Fatalf("low stock in MAIN = %d, want 1", main.LowStock)
+		}
 	})
 
 	t.Run("Exceptions", func(t *testing.T) {
@@ -241,13 +246,12 @@ func TestService_Summary(t *testing.T) {
 	})
 
 	t.Run("OtherWarehouse", func(t *testing.T) {
+		// Nothing moved through it: nothing is low there either.
 		other, err := e.stock.CreateWarehouse(ctx, testActor, stock.WarehouseInput{Code: "WEST", Name: "West"})
 		must(t, err)
-		// The stock package's LowStock counts a product with a reorder
-		// point and no stock in the warehouse as low there.
 		s, err := e.s.Summary(ctx, now, other.ID)
 		must(t, err)
-		if s.Today.Orders != 0 || s.Month.Gross != 0 || s.LowStock != 1 || s.Exceptions.BackorderCount != 0 ||
+		if s.Today.Orders != 0 || s.Month.Gross != 0 || s.LowStock != 0 || s.Exceptions.BackorderCount != 0 ||
 			s.Exceptions.NegativeStockCount != 0 || len(s.TopByRevenue) != 0 || s.ByStatus[1].Orders != 0 {
 			t.Fatalf("other warehouse = %+v", s)
 		}

@@ -108,7 +108,9 @@ function Dashboard({ data }: { data: DashboardView }) {
           color={data.lowStock > 0 ? 'orange' : undefined}
         >
           <Anchor component={Link} to="/stock/low" size="sm">
-            {data.lowStock === 0 ? 'Nothing below its reorder point' : `View the ${data.lowStock === 1 ? 'product' : `${data.lowStock} products`} below reorder point`}
+            {data.lowStock === 0
+              ? 'Nothing below its reorder point'
+              : `View ${data.lowStock === 1 ? 'the line' : `the ${data.lowStock} lines`} below reorder point`}
           </Anchor>
         </StatCard>
       </SimpleGrid>
@@ -170,17 +172,18 @@ function Dashboard({ data }: { data: DashboardView }) {
           <Title order={2} size="h4" id="dash-status" mb="xs">
             Orders by status
           </Title>
-          <Group align="center" gap="md" wrap="nowrap">
+          <Group align="center" gap="sm" wrap="nowrap">
             <DonutChart
-              size={150}
-              thickness={24}
+              size={124}
+              thickness={20}
+              style={{ flexShrink: 0 }}
               data={statuses.filter((s) => s.orders > 0).map((s) => ({ name: s.label, value: s.orders, color: s.color }))}
               chartLabel={statuses.reduce((n, s) => n + s.orders, 0)}
               withTooltip
               tooltipDataSource="segment"
               aria-hidden
             />
-            <Table aria-label="Orders by status" verticalSpacing={2} fz="sm">
+            <Table aria-label="Orders by status" verticalSpacing={2} horizontalSpacing={6} fz="sm" style={{ flex: 1, minWidth: 0 }}>
               <Table.Tbody>
                 {statuses.map((s) => (
                   <Table.Tr key={s.status}>
@@ -302,7 +305,7 @@ function TopTable({ items, label, money }: { items: DashboardProductSales[]; lab
             <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
               {p.quantity}
             </Table.Td>
-            <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
               {money(p.revenue)}
             </Table.Td>
           </Table.Tr>
