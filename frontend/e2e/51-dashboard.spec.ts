@@ -80,7 +80,7 @@ test('a counter sale shows in today’s sales, and the charts are drawn', async 
 
   // The sales chart is drawn, and its table (for screen readers) has today's figure.
   const sales = page.getByRole('region', { name: 'Sales per day, last 30 days' });
-  await expect(sales.locator('.recharts-area-area')).toHaveCount(1);
+  await expect(sales.locator('.recharts-bar-rectangle').last()).toBeVisible(); // today's bar
   await expect(sales.locator('figcaption')).toContainText('Best day');
   const table = page.getByRole('table', { name: 'Sales per day, last 30 days' });
   await expect(table.getByRole('row')).toHaveCount(31);

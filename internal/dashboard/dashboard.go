@@ -66,8 +66,9 @@ type Summary struct {
 	// TopByQuantity and TopByRevenue are the TopN products with the most
 	// units sold and the most revenue this month: over the lines of the
 	// month's sales (as Month counts them). Revenue is the sum of the
-	// lines' gross amounts (tax included, after line discounts; order
-	// discounts and shipping are not spread over lines).
+	// lines' gross amounts (tax included, after the line's and the order's
+	// discount, which totals.go applies to every line; shipping is not in
+	// any line).
 	TopByQuantity []ProductSales
 	TopByRevenue  []ProductSales
 	// LowStock is how many low-stock lines there are, as the stock

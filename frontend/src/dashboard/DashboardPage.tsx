@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { AreaChart, DonutChart } from '@mantine/charts';
+import { BarChart, DonutChart } from '@mantine/charts';
 import {
   Alert,
   Anchor,
@@ -93,11 +93,11 @@ function Dashboard({ data }: { data: DashboardView }) {
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
         <StatCard label="Sales today" value={money(data.today.gross)}>
-          {data.today.refunds > 0 ? `${money(data.today.net)} net of ${money(data.today.refunds)} refunds` : 'No refunds on today’s orders'}
+          {data.today.refunds > 0 ? `${money(data.today.net)} after ${money(data.today.refunds)} refunded` : 'No refunds on today’s orders'}
         </StatCard>
         <StatCard label="Sales this month" value={money(data.month.gross)}>
           {data.month.orders} {data.month.orders === 1 ? 'order' : 'orders'}
-          {data.month.refunds > 0 ? ` · ${money(data.month.net)} net of refunds` : ''}
+          {data.month.refunds > 0 ? ` · ${money(data.month.net)} after refunds` : ''}
         </StatCard>
         <StatCard label="Orders today" value={String(data.today.orders)}>
           {avg === null ? 'No sales yet today' : `${money(avg)} on average`}
@@ -126,18 +126,17 @@ function Dashboard({ data }: { data: DashboardView }) {
             </Text>
           </Group>
           <figure style={{ margin: 0 }} aria-labelledby="dash-sales-caption">
-            <AreaChart
+            <BarChart
               h={260}
               data={days}
               dataKey="label"
               series={[{ name: 'gross', label: 'Sales', color: 'blue.6' }]}
-              curveType="monotone"
-              withDots={false}
               gridAxis="y"
               valueFormatter={toMoney}
               yAxisProps={{ tickFormatter: (v: number) => compact(v), width: 56 }}
               xAxisProps={{ interval: 'preserveStartEnd', minTickGap: 24 }}
-              fillOpacity={0.25}
+              maxBarWidth={18}
+              fillOpacity={0.85}
               aria-hidden
             />
             <Text component="figcaption" id="dash-sales-caption" size="sm" c="dimmed" mt="xs">
