@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { BarChart, DonutChart } from '@mantine/charts';
 import {
   Alert,
@@ -18,11 +18,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { Link } from 'react-router';
-import { useCompanyCurrency } from '../api/catalog';
 import { useDashboard, useDashboardEvents, type DashboardProductSales, type DashboardView } from '../api/dashboard';
+import { useCurrencies } from '../api/settings';
 import { useWarehouses } from '../api/stock';
-import { useMoney } from '../orders/useMoney';
 import { PageTitle } from '../shell/PageTitle';
+import { formatMoney } from '../stock/money';
 import { bestDay, exceptionCount, exceptionItems, salesSeries, statusSeries, type ExceptionItem } from './summary';
 
 /**
@@ -37,6 +37,7 @@ export function DashboardPage() {
   const warehouses = useWarehouses();
   const [warehouseId, setWarehouseId] = useState('');
   const summary = useDashboard(warehouseId);
+  const currencies = useCurrencies();
 
   return (
     <Stack gap="md">
@@ -61,7 +62,7 @@ export function DashboardPage() {
           comboboxProps={{ withinPortal: true }}
         />
       </Group>
-      {summary.isPending ? (
+      {summary.isPending || currencies.isPending ? (
         <Group gap="xs" aria-live="polite">
           <Loader size="sm" />
           <Text c="dimmed">Loading the dashboard…</Text>
@@ -71,15 +72,18 @@ export function DashboardPage() {
           {summary.error.message}
         </Alert>
       ) : (
-        <Dashboard data={summary.data} />
+        <Dashboard data={summary.data} minorUnits={currencies.data?.find((c) => c.code === summary.data.currency)?.minorUnits ?? 2} />
       )}
     </Stack>
   );
 }
 
-function Dashboard({ data }: { data: DashboardView }) {
-  const money = useMoney();
-  const { minorUnits } = useCompanyCurrency();
+/**
+ * The figures, in the currency the backend summed them in (the company's,
+ * as useMoney formats it elsewhere), with its minor units.
+ */
+function Dashboard({ data, minorUnits }: { data: DashboardView; minorUnits: number }) {
+  const money = useCallback((minor: number) => formatMoney(minor, minorUnits, data.currency), [minorUnits, data.currency]);
   const days = useMemo(() => salesSeries(data.daily, minorUnits), [data.daily, minorUnits]);
   const statuses = useMemo(() => statusSeries(data.byStatus), [data.byStatus]);
   const exceptions = useMemo(() => exceptionItems(data.exceptions, minorUnits, data.currency), [data.exceptions, minorUnits, data.currency]);
