@@ -54,6 +54,14 @@ func NewService(db *store.DB, clock Clock, log *slog.Logger) *Service {
 		wake: make(chan struct{}, 1), StopTimeout: DefaultStopTimeout}
 }
 
+// SetLogger sets where internal errors of the scheduler are logged. Call
+// it before Start.
+func (s *Service) SetLogger(log *slog.Logger) {
+	if log != nil {
+		s.log = log
+	}
+}
+
 // Register makes kind runnable by job. Call it before Start.
 func (s *Service) Register(kind Kind, job Job) {
 	s.mu.Lock()
