@@ -505,3 +505,28 @@ func TestScheduleService_RunsNewestFirstPaged(t *testing.T) {
 		})
 	}
 }
+
+// TestScheduler_LocalTime reads specs in the clock's time zone: 07:00 on a
+// workstation an hour ahead of UTC is 06:00 UTC, also after a restart.
+func TestScheduler_LocalTime(t *testing.T) {
+	cet := time.FixedZone("CET", 3600)
+	e := newEnv(t, time.Date(2026, time.March, 2, 5, 0, 0, 0, cet))
+	id := e.schedule(t, KindLowStock, "0 7 * * *", true)
+	e.start(t)
+	e.clock.Set(time.Date(2026, time.March, 2, 7, 0, 0, 0, cet))
+	if r := e.next(t); r.ScheduleID != id || !r.ScheduledFor.Equal(at(2, 6, 0)) {
+		t.Fatalf("run = %+v", r)
+	}
+	e.s.Stop()
+	again := NewService(e.db, e.clock, nil)
+	again.Register(KindLowStock, okJob)
+	e.clock.Set(time.Date(2026, time.March, 3, 8, 0, 0, 0, cet))
+	if err := again.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer again.Stop()
+	runs := e.runs(t, id)
+	if len(runs) != 2 || !runs[0].Missed || !runs[0].ScheduledFor.Equal(at(3, 6, 0)) {
+		t.Fatalf("catch-up = %+v", runs[0])
+	}
+}
