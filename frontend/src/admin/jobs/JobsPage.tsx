@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, Group, Loader, Pagination, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Loader, Modal, Pagination, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ApiError } from '../../api/errors';
 import {
@@ -37,6 +37,7 @@ export function JobsPage() {
   const [editing, setEditing] = useState<JobSchedule | null>(null);
   const [adding, setAdding] = useState(false);
   const [selectedId, setSelectedId] = useState('');
+  const [deleting, setDeleting] = useState<JobSchedule | null>(null);
   const failed = (err: ApiError) => notifications.show({ color: 'red', title: 'Not done', message: err.message });
 
   const list = schedules.data ?? [];
@@ -139,14 +140,7 @@ export function JobsPage() {
                           variant="subtle"
                           color="red"
                           aria-label={`Delete ${s.name}`}
-                          onClick={() => {
-                            if (window.confirm(`Delete the schedule “${s.name}” and its history?`)) {
-                              remove.mutate(s.id, {
-                                onSuccess: () => notifications.show({ color: 'green', message: `${s.name} deleted.` }),
-                                onError: failed,
-                              });
-                            }
-                          }}
+                          onClick={() => setDeleting(s)}
                         >
                           Delete
                         </Button>
@@ -162,6 +156,33 @@ export function JobsPage() {
       {selected && <RunHistory key={selected.id} schedule={selected} />}
       {editing && <ScheduleModal key={editing.id} opened schedule={editing} onClose={() => setEditing(null)} />}
       {adding && <ScheduleModal opened schedule={null} onClose={() => setAdding(false)} />}
+      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title="Delete schedule">
+        <Stack gap="sm">
+          <Text size="sm">Delete the schedule “{deleting?.name}” and its run history? Reports it wrote stay in their folder.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDeleting(null)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() => {
+                const s = deleting;
+                if (!s) return;
+                remove.mutate(s.id, {
+                  onSuccess: () => {
+                    notifications.show({ color: 'green', message: `${s.name} deleted.` });
+                    setDeleting(null);
+                  },
+                  onError: failed,
+                });
+              }}
+            >
+              Delete
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }
@@ -197,7 +218,9 @@ function RunHistory({ schedule }: { schedule: JobSchedule }) {
                   <Table.Th scope="col">Started</Table.Th>
                   <Table.Th scope="col">Finished</Table.Th>
                   <Table.Th scope="col">Duration</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col" style={{ minWidth: 180 }}>
+                    Status
+                  </Table.Th>
                   <Table.Th scope="col">Result</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -211,12 +234,12 @@ function RunHistory({ schedule }: { schedule: JobSchedule }) {
                       <Group gap={4} wrap="nowrap">
                         <StatusBadge run={r} />
                         {r.missed && (
-                          <Badge variant="outline" color="orange" title="Due while the app was closed">
+                          <Badge variant="outline" color="orange" title="Due while the app was closed" style={{ flexShrink: 0 }}>
                             Missed
                           </Badge>
                         )}
                         {r.manual && (
-                          <Badge variant="outline" color="gray">
+                          <Badge variant="outline" color="gray" style={{ flexShrink: 0 }}>
                             Manual
                           </Badge>
                         )}
