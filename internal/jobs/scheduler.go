@@ -76,19 +76,6 @@ func (s *Service) job(kind Kind) (Job, bool) {
 	return j, ok
 }
 
-// Kinds returns the kinds that have a job, the ones a schedule can run.
-func (s *Service) Kinds() []Kind {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := []Kind{}
-	for _, k := range []Kind{KindLowStock, KindDraftExpiry, KindReport, KindSync, KindBackup} {
-		if _, ok := s.jobs[k]; ok {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // OnChange sets fn to be called (on the scheduler's goroutine) whenever a
 // run starts, finishes or is skipped.
 func (s *Service) OnChange(fn func(*Run)) {
