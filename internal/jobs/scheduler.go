@@ -272,8 +272,20 @@ func (s *Service) loop(ctx context.Context) {
 	for {
 		now := s.clock.Now()
 		scheds, err := s.enabledSchedules(ctx)
-		if err != nil && ctx.Err() == nil {
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			// Keep the ticks known so far (forgetting them would run
+			// again a tick that has run) and try again in a minute.
 			s.log.Error("jobs: read schedules", "err", err)
+			select {
+			case <-ctx.Done():
+				return
+			case <-s.wake:
+			case <-s.clock.Until(now.Add(time.Minute)):
+			}
+			continue
 		}
 		seen := map[key]bool{}
 		var earliest time.Time
