@@ -64,6 +64,7 @@ func desktop(dataDir string, stderr io.Writer) error {
 		AssetServer:      &assetserver.Options{Assets: assets},
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 250, A: 1},
 		OnStartup:        func(ctx context.Context) { a.Start(ctx, wailsEmitter{ctx}) },
+		OnShutdown:       func(context.Context) { a.Stop() },
 		Bind:             a.Bindings(),
 		ErrorFormatter:   a.FormatError,
 		Linux:            &linux.Options{ProgramName: "oms", Icon: icon},

@@ -7,6 +7,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"time"
 
 	"oms/internal/auth"
 	"oms/internal/catalog"
@@ -14,6 +15,7 @@ import (
 	"oms/internal/customer"
 	"oms/internal/dashboard"
 	"oms/internal/docs"
+	"oms/internal/jobs"
 	"oms/internal/order"
 	"oms/internal/printing"
 	"oms/internal/shipping"
@@ -34,6 +36,7 @@ type Services struct {
 	Shipping  *shipping.Service
 	Printing  *printing.Service
 	Dashboard *dashboard.Service
+	Jobs      *jobs.Service
 }
 
 // NewServices builds the services over an open database.
@@ -45,7 +48,25 @@ func NewServices(db *store.DB) Services {
 	comp := company.NewService(db, users)
 	return Services{DB: db, Users: users, Company: comp, Catalog: cat, Stock: st, Customers: cust, Orders: orders,
 		Docs: docs.NewPrinter(orders, st, comp), Shipping: shipping.NewService(db, orders, comp), Printing: printing.NewService(db),
-		Dashboard: dashboard.NewService(db, st)}
+		Dashboard: dashboard.NewService(db, st), Jobs: newJobs(db, st, orders, nil)}
+}
+
+// newJobs is the scheduler with every job kind that has an implementation
+// (sync and backup have none yet). reports writes scheduled reports; while
+// it is nil a report run fails with a plain sentence saying so. Wire it to
+// internal/report with a small adapter:
+//
+//	type reportWriter struct{ g *report.Generator }
+//	func (w reportWriter) Write(ctx context.Context, name string, out io.Writer, from, to time.Time) error {
+//		return w.g.Write(ctx, name, out, report.Params{From: from, To: to})
+//	}
+//	... newJobs(db, st, orders, reportWriter{report.NewGenerator(db)})
+func newJobs(db *store.DB, st *stock.Service, orders *order.Service, reports jobs.ReportWriter) *jobs.Service {
+	s := jobs.NewService(db, jobs.RealClock{}, nil)
+	s.Register(jobs.KindLowStock, jobs.LowStockJob{Stock: st})
+	s.Register(jobs.KindDraftExpiry, jobs.DraftExpiryJob{Orders: orders, Now: time.Now})
+	s.Register(jobs.KindReport, jobs.ReportJob{Writer: reports, Now: time.Now})
+	return s
 }
 
 // Emitter sends an event to the frontend. The desktop build wraps Wails's
@@ -87,6 +108,7 @@ type App struct {
 	Shipments *ShipmentsAPI
 	Printers  *PrintersAPI
 	Dashboard *DashboardAPI
+	Jobs      *JobsAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -107,6 +129,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Shipments = &ShipmentsAPI{a}
 	a.Printers = &PrintersAPI{a}
 	a.Dashboard = &DashboardAPI{a}
+	a.Jobs = &JobsAPI{a}
 	svc.DB.OnCommit(func() { go a.emitStatus() })
 	return a
 }
@@ -114,16 +137,18 @@ func New(svc Services, log *slog.Logger, version string) *App {
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
 	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns, a.Documents,
-		a.Shipping, a.Shipments, a.Printers, a.Dashboard}
+		a.Shipping, a.Shipments, a.Printers, a.Dashboard, a.Jobs}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls
-// and events.
+// and events and starts the scheduled jobs (the command line never calls
+// it, so its commands run no jobs). Stop ends them.
 func (a *App) Start(ctx context.Context, e Emitter) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
 	a.ctx = ctx
 	a.emitter = e
+	a.mu.Unlock()
+	a.startJobs()
 }
 
 // SetEmitter replaces the event emitter (tests).

@@ -107,6 +107,7 @@ func TestDocumentsAPI_OpenDocument(t *testing.T) {
 	openFile = func(path string) error { opened = path; return nil }
 	defer func() { openFile = old }()
 	a.Start(context.WithValue(context.Background(), "frontend", struct{}{}), rec)
+	defer a.Stop() // Start starts the scheduled jobs too
 	if err := a.Documents.OpenDocument("bogus", o.ID); errs.Code(err) != errs.EINVALID {
 		t.Fatalf("bogus kind: %v", err)
 	}

@@ -16,5 +16,6 @@ export * as ShipmentsAPI from '../../wailsjs/go/app/ShipmentsAPI';
 export * as PrintersAPI from '../../wailsjs/go/app/PrintersAPI';
 export * as ShippingAPI from '../../wailsjs/go/app/ShippingAPI';
 export * as DashboardAPI from '../../wailsjs/go/app/DashboardAPI';
+export * as JobsAPI from '../../wailsjs/go/app/JobsAPI';
 export { app } from '../../wailsjs/go/models';
 export { BrowserOpenURL, EventsOn } from '../../wailsjs/runtime/runtime';

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import type { SessionInfo } from '../api/types';
 import { AdminPage } from '../admin/AdminPage';
 import { AuditLogPage } from '../admin/AuditLogPage';
+import { JobsPage } from '../admin/jobs/JobsPage';
 import { UsersPage } from '../admin/UsersPage';
 import { CarrierPage } from '../shipping/CarrierPage';
 import { CarriersPage } from '../shipping/CarriersPage';
@@ -46,6 +47,7 @@ export function AppRoutes({ session }: { session: SessionInfo }) {
             <Route path="users" element={<UsersPage currentUserId={session.user.id} />} />
             <Route path="shipping" element={<CarriersPage />} />
             <Route path="shipping/:carrierId" element={<CarrierPage />} />
+            <Route path="jobs" element={<JobsPage />} />
             <Route path="audit" element={<AuditLogPage />} />
           </Route>
         )}

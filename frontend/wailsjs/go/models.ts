@@ -1238,6 +1238,188 @@ export namespace app {
 	        this.text = source["text"];
 	    }
 	}
+	export class JobOptions {
+	    reports: string[];
+	    ranges: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new JobOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reports = source["reports"];
+	        this.ranges = source["ranges"];
+	    }
+	}
+	export class JobParams {
+	    days: number;
+	    report: string;
+	    folder: string;
+	    range: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobParams(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.days = source["days"];
+	        this.report = source["report"];
+	        this.folder = source["folder"];
+	        this.range = source["range"];
+	    }
+	}
+	export class JobRun {
+	    id: string;
+	    scheduleId: string;
+	    scheduledFor: string;
+	    startedAt: string;
+	    finishedAt: string;
+	    durationMs: number;
+	    status: string;
+	    result: string;
+	    error: string;
+	    missed: boolean;
+	    manual: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobRun(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.scheduleId = source["scheduleId"];
+	        this.scheduledFor = source["scheduledFor"];
+	        this.startedAt = source["startedAt"];
+	        this.finishedAt = source["finishedAt"];
+	        this.durationMs = source["durationMs"];
+	        this.status = source["status"];
+	        this.result = source["result"];
+	        this.error = source["error"];
+	        this.missed = source["missed"];
+	        this.manual = source["manual"];
+	    }
+	}
+	export class JobRunPage {
+	    runs: JobRun[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobRunPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.runs = this.convertValues(source["runs"], JobRun);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class JobSchedule {
+	    id: string;
+	    kind: string;
+	    name: string;
+	    spec: string;
+	    enabled: boolean;
+	    params: JobParams;
+	    next: string;
+	    running: boolean;
+	    lastRun?: JobRun;
+	    deletable: boolean;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobSchedule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.spec = source["spec"];
+	        this.enabled = source["enabled"];
+	        this.params = this.convertValues(source["params"], JobParams);
+	        this.next = source["next"];
+	        this.running = source["running"];
+	        this.lastRun = this.convertValues(source["lastRun"], JobRun);
+	        this.deletable = source["deletable"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class JobScheduleInput {
+	    name: string;
+	    spec: string;
+	    enabled: boolean;
+	    params: JobParams;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobScheduleInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.spec = source["spec"];
+	        this.enabled = source["enabled"];
+	        this.params = this.convertValues(source["params"], JobParams);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class LevelFilter {
 	    productId: string;
 	    warehouseId: string;
