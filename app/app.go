@@ -83,6 +83,7 @@ type App struct {
 	Shipping  *ShippingAPI
 	Shipments *ShipmentsAPI
 	Printers  *PrintersAPI
+	Reports   *ReportsAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -102,6 +103,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Shipping = &ShippingAPI{a}
 	a.Shipments = &ShipmentsAPI{a}
 	a.Printers = &PrintersAPI{a}
+	a.Reports = &ReportsAPI{a: a}
 	svc.DB.OnCommit(func() { go a.emitStatus() })
 	return a
 }
@@ -109,7 +111,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
 	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns, a.Documents,
-		a.Shipping, a.Shipments, a.Printers}
+		a.Shipping, a.Shipments, a.Printers, a.Reports}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls
