@@ -15,5 +15,6 @@ export * as DocumentsAPI from '../../wailsjs/go/app/DocumentsAPI';
 export * as ShipmentsAPI from '../../wailsjs/go/app/ShipmentsAPI';
 export * as PrintersAPI from '../../wailsjs/go/app/PrintersAPI';
 export * as ShippingAPI from '../../wailsjs/go/app/ShippingAPI';
+export * as ReportsAPI from '../../wailsjs/go/app/ReportsAPI';
 export { app } from '../../wailsjs/go/models';
 export { BrowserOpenURL, EventsOn } from '../../wailsjs/runtime/runtime';
