@@ -12,7 +12,7 @@ import (
 // adds up), and store credit in the company currency.
 func (g *Generator) customers(b *book, q query) error {
 	ctx := b.ctx
-	b.total = g.count(ctx, `SELECT count(*) FROM customers WHERE erased_at = '' AND (? = '' OR id = ?)`, q.customerID, q.customerID)
+	b.total = b.count(`SELECT count(*) FROM customers WHERE erased_at = '' AND (? = '' OR id = ?)`, q.customerID, q.customerID)
 	s, err := b.newSheet("Customers", []column{
 		{"Code", kText, 12, false}, {"Name", kText, 28, false}, {"Company", kText, 26, false}, {"Email", kText, 28, false},
 		{"Phone", kText, 16, false}, {"Group", kText, 12, false}, {"Active", kText, 8, false},
@@ -22,7 +22,7 @@ func (g *Generator) customers(b *book, q query) error {
 	if err != nil {
 		return err
 	}
-	rows, err := g.db.Reader().QueryContext(ctx, `SELECT c.code, c.name, c.company, c.email, c.phone, c.customer_group, c.active,
+	rows, err := b.db.QueryContext(ctx, `SELECT c.code, c.name, c.company, c.email, c.phone, c.customer_group, c.active,
 			COALESCE(o.n, 0), COALESCE(o.total, 0), COALESCE(lo.last, ''), COALESCE(a.amount, 0), c.credit_limit, COALESCE(sc.amount, 0)
 		FROM customers c
 		LEFT JOIN (SELECT customer_id, count(*) AS n, SUM(total) AS total FROM orders

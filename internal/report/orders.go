@@ -15,7 +15,7 @@ const ordersWhere = `o.created_at >= ? AND o.created_at < ? AND o.status <> 'dra
 // to what the orders were paid.
 func (g *Generator) orders(b *book, q query) error {
 	ctx := b.ctx
-	b.total = g.count(ctx, `SELECT count(*) FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE `+ordersWhere, q.salesArgs()...)
+	b.total = b.count(`SELECT count(*) FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE `+ordersWhere, q.salesArgs()...)
 	s, err := b.newSheet("Orders", []column{
 		{"Order", kText, 14, false}, {"Date", kDateTime, 17, false}, {"Status", kText, 11, false}, {"Channel", kText, 9, false},
 		{"Customer code", kText, 14, false}, {"Customer", kText, 28, false}, {"SKU", kText, 16, false}, {"Product", kText, 36, false},
@@ -26,7 +26,7 @@ func (g *Generator) orders(b *book, q query) error {
 	if err != nil {
 		return err
 	}
-	rows, err := g.db.Reader().QueryContext(ctx, `SELECT o.id, o.number, o.created_at, o.status, o.channel, COALESCE(c.code, ''),
+	rows, err := b.db.QueryContext(ctx, `SELECT o.id, o.number, o.created_at, o.status, o.channel, COALESCE(c.code, ''),
 			CASE WHEN o.customer_id IS NULL THEN 'Walk-in' ELSE COALESCE(c.name, '') END,
 			l.sku, l.name, l.quantity, l.unit_price, l.discount, l.net, l.tax, l.gross,
 			COALESCE(ps.payment_status, 'unpaid'), COALESCE(t.paid - t.refunded, 0),
@@ -70,7 +70,7 @@ func (g *Generator) movements(b *book, q query) error {
 	ctx := b.ctx
 	args := []any{q.from, q.to, q.warehouseID, q.warehouseID, q.productID, q.productID}
 	const where = `m.created_at >= ? AND m.created_at < ? AND (? = '' OR m.warehouse_id = ?) AND (? = '' OR m.product_id = ?)`
-	b.total = g.count(ctx, `SELECT count(*) FROM stock_movements m WHERE `+where, args...)
+	b.total = b.count(`SELECT count(*) FROM stock_movements m WHERE `+where, args...)
 	s, err := b.newSheet("Movements", []column{
 		{"Date", kDateTime, 17, false}, {"Kind", kText, 12, false}, {"Warehouse", kText, 11, false}, {"Bin", kText, 10, false},
 		{"SKU", kText, 16, false}, {"Product", kText, 36, false}, {"Quantity", kInt, 10, true}, {"Unit cost", kMoney, 13, false},
@@ -79,7 +79,7 @@ func (g *Generator) movements(b *book, q query) error {
 	if err != nil {
 		return err
 	}
-	rows, err := g.db.Reader().QueryContext(ctx, `SELECT m.created_at, m.kind, COALESCE(w.code, ''), COALESCE(bn.code, ''),
+	rows, err := b.db.QueryContext(ctx, `SELECT m.created_at, m.kind, COALESCE(w.code, ''), COALESCE(bn.code, ''),
 			COALESCE(p.sku, ''), COALESCE(p.name, ''), m.quantity, m.unit_cost, m.reason,
 			CASE WHEN m.ref_type = 'order' THEN COALESCE((SELECT number FROM orders WHERE id = m.ref_id), m.ref_id)
 				WHEN m.ref_type = 'po' THEN COALESCE((SELECT number FROM purchase_orders WHERE id = m.ref_id), m.ref_id)

@@ -49,7 +49,7 @@ func (g *Generator) payments(b *book, q query) error {
 		if err != nil {
 			return err
 		}
-		rows, err := g.db.Reader().QueryContext(ctx, grp.sql, q.paymentArgs()...)
+		rows, err := b.db.QueryContext(ctx, grp.sql, q.paymentArgs()...)
 		if err != nil {
 			return fmt.Errorf("payments %s: %w", grp.sheet, err)
 		}
@@ -89,7 +89,7 @@ func (g *Generator) payments(b *book, q query) error {
 	if err != nil {
 		return err
 	}
-	rows, err := g.db.Reader().QueryContext(ctx, `SELECT m.at, m.number, m.method_name, m.what, m.paid, m.refunded, m.reference, m.user_name
+	rows, err := b.db.QueryContext(ctx, `SELECT m.at, m.number, m.method_name, m.what, m.paid, m.refunded, m.reference, m.user_name
 		FROM (`+paymentMoves+`) m ORDER BY m.at, m.number`, q.paymentArgs()...)
 	if err != nil {
 		return fmt.Errorf("payments: %w", err)

@@ -2,8 +2,9 @@
 // order lines, inventory valuation, low stock, the stock ledger,
 // customers, payments and returns, each for a date range and the filters
 // that fit it. It owns no table: it is the one place that reads across the
-// domains' tables, read-only, with SQL over the store's reader pool (and
-// the stock service for the low-stock rules).
+// domains' tables, read-only, with SQL in one read transaction on a
+// connection of the store's reader pool, so all sheets of a workbook show
+// the same moment (the low-stock rules come from the stock service).
 //
 // Every workbook is ready to work with: numbers, amounts and dates are real
 // numeric cells (amounts in major units with the company currency's
@@ -172,6 +173,26 @@ func (g *Generator) Write(ctx context.Context, name string, w io.Writer, p Param
 		return nil, err
 	}
 	defer b.f.Close()
+	// One read transaction on one connection of the read pool: every sheet
+	// sees the same snapshot, so their totals agree while the counter keeps
+	// selling. Its sorts (ORDER BY over a million rows) spill to temporary
+	// files instead of the pool's in-memory temp store, which the
+	// connection gets back after.
+	conn, err := g.db.Reader().Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("report connection: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
+		return nil, fmt.Errorf("report connection: %w", err)
+	}
+	defer conn.ExecContext(context.Background(), `PRAGMA temp_store = MEMORY`)
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("report snapshot: %w", err)
+	}
+	defer tx.Rollback()
+	b.db = tx
 	if err := rep.write(g, b, q); err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -241,9 +262,9 @@ func (g *Generator) Resolve(ctx context.Context, p *Params, c Codes) error {
 }
 
 // count returns the first column of a one-row query, for progress.
-func (g *Generator) count(ctx context.Context, sqlText string, args ...any) int64 {
+func (b *book) count(sqlText string, args ...any) int64 {
 	var n int64
-	if err := g.db.Reader().QueryRowContext(ctx, sqlText, args...).Scan(&n); err != nil {
+	if err := b.db.QueryRowContext(b.ctx, sqlText, args...).Scan(&n); err != nil {
 		return 0
 	}
 	return n

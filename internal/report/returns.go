@@ -40,7 +40,7 @@ func (g *Generator) returns(b *book, q query) error {
 		if err != nil {
 			return err
 		}
-		rows, err := g.db.Reader().QueryContext(ctx, grp.sql, q.salesArgs()...)
+		rows, err := b.db.QueryContext(ctx, grp.sql, q.salesArgs()...)
 		if err != nil {
 			return fmt.Errorf("returns %s: %w", grp.sheet, err)
 		}
@@ -81,7 +81,7 @@ func (g *Generator) returns(b *book, q query) error {
 	if err != nil {
 		return err
 	}
-	rows, err := g.db.Reader().QueryContext(ctx, `SELECT r.created_at, r.number, COALESCE(o.number, ''), COALESCE(c.name, ''),
+	rows, err := b.db.QueryContext(ctx, `SELECT r.created_at, r.number, COALESCE(o.number, ''), COALESCE(c.name, ''),
 			rl.sku, rl.name, rl.quantity, rl.disposition, COALESCE(w.code, ''), r.reason, r.refund_method, rl.refund
 		FROM returns r JOIN return_lines rl ON rl.return_id = r.id
 		LEFT JOIN orders o ON o.id = r.order_id LEFT JOIN customers c ON c.id = r.customer_id

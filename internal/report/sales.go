@@ -40,7 +40,7 @@ func (g *Generator) sales(b *book, q query) error {
 			Dimension: excelize.ChartDimension{Width: 720, Height: 320},
 		}
 	}
-	rows, err := g.db.Reader().QueryContext(ctx, `SELECT substr(o.created_at, 1, 10), count(DISTINCT o.id), SUM(l.quantity),
+	rows, err := b.db.QueryContext(ctx, `SELECT substr(o.created_at, 1, 10), count(DISTINCT o.id), SUM(l.quantity),
 			SUM(l.net), SUM(l.tax), SUM(l.gross)
 		FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE `+salesWhere+` GROUP BY 1 ORDER BY 1`, q.salesArgs()...)
 	if err != nil {
@@ -96,7 +96,7 @@ func (g *Generator) sales(b *book, q query) error {
 		if err != nil {
 			return err
 		}
-		rows, err := g.db.Reader().QueryContext(ctx, grp.sql, q.salesArgs()...)
+		rows, err := b.db.QueryContext(ctx, grp.sql, q.salesArgs()...)
 		if err != nil {
 			return fmt.Errorf("sales %s: %w", grp.sheet, err)
 		}

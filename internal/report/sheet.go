@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"strings"
@@ -19,6 +20,12 @@ var maxRows = excelize.TotalRows
 // progressEvery is how many rows go between progress calls and checks for
 // cancellation; a variable so that a test can cancel within a few rows.
 var progressEvery int64 = 512
+
+// queryer is what reports read through: the report's read transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
 
 // kind is how a column's cells are written.
 type kind int
@@ -42,6 +49,7 @@ type column struct {
 // book is the workbook a report writes, with its styles.
 type book struct {
 	ctx        context.Context
+	db         queryer // the report's read transaction
 	f          *excelize.File
 	currency   string
 	minorUnits int

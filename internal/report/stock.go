@@ -22,7 +22,7 @@ func (g *Generator) inventory(b *book, q query) error {
 	if err != nil {
 		return err
 	}
-	rows, err := g.db.Reader().QueryContext(ctx, `SELECT COALESCE(w.code, ''), COALESCE(p.sku, ''), COALESCE(p.name, ''), l.on_hand, l.reserved,
+	rows, err := b.db.QueryContext(ctx, `SELECT COALESCE(w.code, ''), COALESCE(p.sku, ''), COALESCE(p.name, ''), l.on_hand, l.reserved,
 			COALESCE(p.cost, 0)
 		FROM (SELECT product_id, warehouse_id,
 				SUM(CASE WHEN kind IN ('reservation', 'release') THEN 0 ELSE quantity END) AS on_hand,
@@ -86,7 +86,7 @@ func (g *Generator) lowStock(b *book, q query) error {
 			continue
 		}
 		var code, name string
-		err := g.db.Reader().QueryRowContext(ctx, `SELECT s.code, s.name FROM purchase_order_lines pl
+		err := b.db.QueryRowContext(ctx, `SELECT s.code, s.name FROM purchase_order_lines pl
 			JOIN purchase_orders po ON po.id = pl.purchase_order_id JOIN suppliers s ON s.id = po.supplier_id
 			WHERE pl.product_id = ? AND po.status <> 'cancelled' ORDER BY po.created_at DESC LIMIT 1`, l.ProductID).Scan(&code, &name)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
