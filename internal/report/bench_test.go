@@ -115,7 +115,8 @@ func vmHWM() int64 {
 // line) over every generated order into a file: the default 350,000
 // orders have about 1M lines (GenerateOrders gives 2.9 lines an order on
 // average, drafts are left out). It reports
-// the seconds, the rows, the peak Go heap in use (sampled from Progress)
+// the seconds (target under 20), the rows, the file's size, the peak Go
+// heap in use (sampled from Progress; target with RSS under 300 MB)
 // and the process's peak RSS (VmHWM; it includes the generation when the
 // database was generated in the same run).
 //

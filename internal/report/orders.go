@@ -41,25 +41,24 @@ func (g *Generator) orders(b *book, q query) error {
 		return fmt.Errorf("order lines: %w", err)
 	}
 	defer rows.Close()
-	var lastOrder string
-	var id, number, created, status, channel, code, name, sku, product, payStatus string
-	var qty, price, discount, net, tax, gross, paid int64
-	var ships sql.NullString
-	for rows.Next() {
-		if err := rows.Scan(&id, &number, &created, &status, &channel, &code, &name, &sku, &product, &qty, &price, &discount,
-			&net, &tax, &gross, &payStatus, &paid, &ships); err != nil {
-			return fmt.Errorf("order lines: %w", err)
-		}
-		var paidCell any
-		if id != lastOrder {
-			paidCell, lastOrder = paid, id
-		}
-		if err := s.add(number, parseTime(created), status, channel, code, name, sku, product, qty, price, discount, net, tax,
-			gross, payStatus, paidCell, ships.String); err != nil {
-			return err
-		}
+	type line struct {
+		id, number, created, status, channel, code, name, sku, product, payStatus string
+		qty, price, discount, net, tax, gross, paid                               int64
+		ships                                                                     sql.NullString
 	}
-	if err := rows.Err(); err != nil {
+	var lastOrder string
+	err = pipe(rows, func(rows *sql.Rows, l *line) error {
+		return rows.Scan(&l.id, &l.number, &l.created, &l.status, &l.channel, &l.code, &l.name, &l.sku, &l.product, &l.qty,
+			&l.price, &l.discount, &l.net, &l.tax, &l.gross, &l.payStatus, &l.paid, &l.ships)
+	}, func(l *line) error {
+		var paidCell any
+		if l.id != lastOrder {
+			paidCell, lastOrder = l.paid, l.id
+		}
+		return s.add(l.number, parseTime(l.created), l.status, l.channel, l.code, l.name, l.sku, l.product, l.qty, l.price,
+			l.discount, l.net, l.tax, l.gross, l.payStatus, paidCell, l.ships.String)
+	})
+	if err != nil {
 		return fmt.Errorf("order lines: %w", err)
 	}
 	return s.finish()
@@ -93,17 +92,16 @@ func (g *Generator) movements(b *book, q query) error {
 		return fmt.Errorf("stock movements: %w", err)
 	}
 	defer rows.Close()
-	var at, kind, wh, bin, sku, name, reason, ref, user string
-	var qty, cost int64
-	for rows.Next() {
-		if err := rows.Scan(&at, &kind, &wh, &bin, &sku, &name, &qty, &cost, &reason, &ref, &user); err != nil {
-			return fmt.Errorf("stock movements: %w", err)
-		}
-		if err := s.add(parseTime(at), kind, wh, bin, sku, name, qty, cost, reason, ref, user); err != nil {
-			return err
-		}
+	type move struct {
+		at, kind, wh, bin, sku, name, reason, ref, user string
+		qty, cost                                       int64
 	}
-	if err := rows.Err(); err != nil {
+	err = pipe(rows, func(rows *sql.Rows, m *move) error {
+		return rows.Scan(&m.at, &m.kind, &m.wh, &m.bin, &m.sku, &m.name, &m.qty, &m.cost, &m.reason, &m.ref, &m.user)
+	}, func(m *move) error {
+		return s.add(parseTime(m.at), m.kind, m.wh, m.bin, m.sku, m.name, m.qty, m.cost, m.reason, m.ref, m.user)
+	})
+	if err != nil {
 		return fmt.Errorf("stock movements: %w", err)
 	}
 	return s.finish()

@@ -313,3 +313,73 @@ func cleanText(s string) string {
 	}
 	return s
 }
+
+// pipeBatch is how many rows the reading goroutine hands over at once.
+const pipeBatch = 512
+
+// pipe reads rows with scan in a goroutine and hands them to emit in this
+// one, so that SQLite's work and the sheet's overlap on two cores. It
+// returns the first error of either; rows are read by the goroutine only,
+// and it has stopped when pipe returns (the caller closes rows after).
+func pipe[T any](rows *sql.Rows, scan func(*sql.Rows, *T) error, emit func(*T) error) error {
+	type batch struct {
+		items []T
+		err   error
+	}
+	full := make(chan batch, 4)
+	free := make(chan []T, 6)
+	for range 6 {
+		free <- make([]T, 0, pipeBatch)
+	}
+	stop := make(chan struct{})
+	go func() {
+		defer close(full)
+		send := func(b batch) bool {
+			select {
+			case full <- b:
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		items := <-free
+		for rows.Next() {
+			items = append(items, *new(T))
+			if err := scan(rows, &items[len(items)-1]); err != nil {
+				send(batch{err: err})
+				return
+			}
+			if len(items) == pipeBatch {
+				if !send(batch{items: items}) {
+					return
+				}
+				select {
+				case items = <-free:
+				case <-stop:
+					return
+				}
+			}
+		}
+		send(batch{items: items, err: rows.Err()})
+	}()
+	defer func() {
+		close(stop)
+		for range full { // wait for the goroutine to leave
+		}
+	}()
+	for b := range full {
+		for i := range b.items {
+			if err := emit(&b.items[i]); err != nil {
+				return err
+			}
+		}
+		if b.err != nil {
+			return b.err
+		}
+		select {
+		case free <- b.items[:0]:
+		default:
+		}
+	}
+	return nil
+}
