@@ -152,6 +152,21 @@ func newEnv(t testing.TB) *env {
 			{OrderLineID: shipped.Lines[1].ID, Quantity: 1, Disposition: order.DispositionWriteOff}}})
 	must(err)
 	mk(3, anna.ID, "", line{"BOLT", 1})
+	// A walk-in sale paid in cash, cancelled, its refund paid out of the
+	// drawer: a settlement the payments report counts as the drawer does.
+	cancelled := mk(3, "", "cash", line{"GLUE", 2})
+	e.now = e.now.Add(time.Minute)
+	_, err = e.orders.Cancel(ctx, testActor, cancelled.ID, "changed mind")
+	must(err)
+	pays, err := e.orders.FindPayments(ctx, cancelled.ID)
+	must(err)
+	for _, p := range pays {
+		if p.Amount < 0 && p.Status == order.PaymentPending {
+			e.now = e.now.Add(time.Minute)
+			_, err = e.orders.SettleRefund(ctx, testActor, p.ID, "")
+			must(err)
+		}
+	}
 	e.now = time.Date(2026, 3, 3, 18, 0, 0, 0, time.UTC)
 	cur, err := e.orders.CurrentDrawer(ctx)
 	must(err)

@@ -301,6 +301,13 @@ func TestGenerator_Write(t *testing.T) {
 				if d.Refunds == 0 {
 					t.Error("the return refunded nothing: the test misses refunds")
 				}
+				paidOut := false
+				for _, r := range rows["Payments"] {
+					paidOut = paidOut || r[3] == "refund paid out"
+				}
+				if !paidOut {
+					t.Error("the cancelled order's refund paid out of the drawer is not listed")
+				}
 			}},
 		{"returns", []string{"By reason", "By product", "Returned lines"},
 			[][]string{{"Reason", "Returns", "Units", "Restocked", "Written off", "Refund"},
