@@ -21,6 +21,7 @@ bench:
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 3x -timeout 60m ./internal/order/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 10x -timeout 10m ./internal/docs/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 20x -timeout 10m ./internal/shipping/
+	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/report/
 
 setup:
 	bash scripts/setup.sh run

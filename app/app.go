@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"sync"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"oms/internal/jobs"
 	"oms/internal/order"
 	"oms/internal/printing"
+	"oms/internal/report"
 	"oms/internal/shipping"
 	"oms/internal/stock"
 	"oms/internal/store"
@@ -48,25 +50,28 @@ func NewServices(db *store.DB) Services {
 	comp := company.NewService(db, users)
 	return Services{DB: db, Users: users, Company: comp, Catalog: cat, Stock: st, Customers: cust, Orders: orders,
 		Docs: docs.NewPrinter(orders, st, comp), Shipping: shipping.NewService(db, orders, comp), Printing: printing.NewService(db),
-		Dashboard: dashboard.NewService(db, st), Jobs: newJobs(db, st, orders, nil)}
+		Dashboard: dashboard.NewService(db, st), Jobs: newJobs(db, st, orders, reportWriter{report.NewGenerator(db)})}
 }
 
 // newJobs is the scheduler with every job kind that has an implementation
-// (sync and backup have none yet). reports writes scheduled reports; while
-// it is nil a report run fails with a plain sentence saying so. Wire it to
-// internal/report with a small adapter:
-//
-//	type reportWriter struct{ g *report.Generator }
-//	func (w reportWriter) Write(ctx context.Context, name string, out io.Writer, from, to time.Time) error {
-//		return w.g.Write(ctx, name, out, report.Params{From: from, To: to})
-//	}
-//	... newJobs(db, st, orders, reportWriter{report.NewGenerator(db)})
+// (sync and backup have none yet); scheduled reports are written by the
+// report generator.
 func newJobs(db *store.DB, st *stock.Service, orders *order.Service, reports jobs.ReportWriter) *jobs.Service {
 	s := jobs.NewService(db, jobs.RealClock{}, nil)
 	s.Register(jobs.KindLowStock, jobs.LowStockJob{Stock: st})
 	s.Register(jobs.KindDraftExpiry, jobs.DraftExpiryJob{Orders: orders, Now: time.Now})
 	s.Register(jobs.KindReport, jobs.ReportJob{Writer: reports, Now: time.Now})
 	return s
+}
+
+// reportWriter lets the scheduler write reports with the generator.
+type reportWriter struct{ g *report.Generator }
+
+// Write writes report name for the days [from, to) the scheduler chose: the
+// generator's To is the last day, inclusive.
+func (w reportWriter) Write(ctx context.Context, name string, out io.Writer, from, to time.Time) error {
+	_, err := w.g.Write(ctx, name, out, report.Params{From: from, To: to.Add(-time.Nanosecond)})
+	return err
 }
 
 // Emitter sends an event to the frontend. The desktop build wraps Wails's
@@ -109,6 +114,7 @@ type App struct {
 	Printers  *PrintersAPI
 	Dashboard *DashboardAPI
 	Jobs      *JobsAPI
+	Reports   *ReportsAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -130,6 +136,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Printers = &PrintersAPI{a}
 	a.Dashboard = &DashboardAPI{a}
 	a.Jobs = &JobsAPI{a}
+	a.Reports = &ReportsAPI{a: a}
 	svc.DB.OnCommit(func() { go a.emitStatus() })
 	return a
 }
@@ -137,7 +144,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
 	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns, a.Documents,
-		a.Shipping, a.Shipments, a.Printers, a.Dashboard, a.Jobs}
+		a.Shipping, a.Shipments, a.Printers, a.Dashboard, a.Jobs, a.Reports}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls

@@ -3,8 +3,12 @@ package app
 import (
 	"context"
 	"errors"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"oms/internal/errs"
 )
@@ -88,19 +92,31 @@ func TestJobsAPI_DefaultsAndRunNow(t *testing.T) {
 	}
 }
 
-func TestJobsAPI_ReportWithoutGeneratorFailsPlainly(t *testing.T) {
+// TestJobsAPI_ScheduledReportIsWritten runs the daily sales report now: the
+// generator writes yesterday's workbook into the chosen folder.
+func TestJobsAPI_ScheduledReportIsWritten(t *testing.T) {
 	a, ended := newJobsApp(t)
 	sc := scheduleOf(t, a, "report")
+	dir := t.TempDir()
 	if _, err := a.Jobs.UpdateSchedule(sc.ID, JobScheduleInput{Spec: sc.Spec, Enabled: true,
-		Params: JobParams{Report: "sales", Folder: t.TempDir(), Range: "yesterday"}}); err != nil {
+		Params: JobParams{Report: "sales", Folder: dir, Range: "yesterday"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := a.Jobs.RunNow(sc.ID); err != nil {
 		t.Fatal(err)
 	}
 	r := <-ended
-	if r.Status != "failed" || r.Error != "Reports cannot be written yet: this build has no report generator connected." {
-		t.Fatalf("run = %+v", r)
+	files, _ := filepath.Glob(filepath.Join(dir, "sales-*.xlsx"))
+	if r.Status != "ok" || len(files) != 1 || !strings.Contains(r.Result, files[0]) {
+		t.Fatalf("run = %+v, files %v", r, files)
+	}
+	f, err := excelize.OpenFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if len(f.GetSheetList()) == 0 {
+		t.Fatal("the workbook has no sheet")
 	}
 }
 

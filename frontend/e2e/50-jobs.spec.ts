@@ -1,11 +1,14 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { label, pick, shot, signIn } from './support';
 
 // Admin > Jobs against the real backend: the default schedules listed, the
 // low-stock check run now with a finished run in its history, and bad input
 // refused at its field (a spec that is no schedule; a report enabled without
-// a folder). Runs alone or after the other specs.
+// a folder); a report schedule added, run now into a folder, and deleted.
+// Runs alone or after the other specs.
 test('the low-stock check runs now and its run is recorded', async ({ page }) => {
   await signIn(page);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Admin/ }).click();
@@ -57,18 +60,20 @@ test('a report schedule is added, run and deleted', async ({ page }) => {
   await expect(dialog.getByText('On the 1st of every month at 06:00')).toBeVisible();
   await pick(page, dialog, 'Report', /^Payments$/);
   await pick(page, dialog, 'Period', /^Last month$/);
-  await dialog.getByLabel(label('Folder')).fill(tmpdir());
+  const folder = mkdtempSync(join(tmpdir(), 'oms-scheduled-reports-'));
+  await dialog.getByLabel(label('Folder')).fill(folder);
   await dialog.getByRole('button', { name: 'Save' }).click();
   const row = page.getByRole('table', { name: 'Schedules' }).getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText('0 6 1 * *');
 
-  // The report generator is not connected to the scheduler yet: the run
-  // says so instead of pretending.
+  // Run now: last month's payments report lands in the folder.
   await page.getByRole('button', { name: `Run ${name} now` }).click();
   const first = page.getByRole('table', { name: `Runs of ${name}` }).getByRole('row').nth(1);
-  await expect(first).toContainText('Failed');
-  await expect(first).toContainText('no report generator connected');
+  await expect(first).toContainText('OK');
+  await expect(first).toContainText(`Wrote ${folder}/payments-`);
+  expect(readdirSync(folder).filter((f) => /^payments-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xlsx$/.test(f))).toHaveLength(1);
   await shot(page, '50-jobs-report', true);
+  rmSync(folder, { recursive: true, force: true });
 
   await page.getByRole('button', { name: `Delete ${name}` }).click();
   await page.getByRole('dialog', { name: 'Delete schedule' }).getByRole('button', { name: 'Delete' }).click();

@@ -104,6 +104,25 @@ Commands:
                                    printer; the page size defaults to Letter
                                    for a company in the US or Canada, A4
                                    elsewhere
+  report NAME --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx
+        [--warehouse CODE] [--customer CODE] [--product SKU]
+                                   write an Excel report of the days from
+                                   --from to --to (inclusive, UTC):
+                                     sales: by day (charted), product,
+                                       customer and channel
+                                     orders: every order line
+                                     inventory: stock and its value by
+                                       product and warehouse at --to
+                                     low-stock: below the reorder point now,
+                                       with the suggested order and supplier
+                                     movements: the stock ledger
+                                     customers: orders, total bought, last
+                                       order, on account, store credit
+                                     payments: by method and day with
+                                       refunds, as the end-of-day report
+                                     returns: by reason and product
+                                   --warehouse, --customer and --product
+                                   filter where the report has them
 
 Options:
   --data DIR   data directory (default: $OMS_DATA, else the user's config
@@ -200,6 +219,8 @@ func run(args []string, env Env) error {
 		return seedCmd(rest[1:], *dataFlag, env)
 	case "print":
 		return printCmd(rest[1:], *dataFlag, env)
+	case "report":
+		return reportCmd(rest[1:], *dataFlag, env)
 	case "help":
 		return flag.ErrHelp
 	default:

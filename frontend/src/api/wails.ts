@@ -17,5 +17,6 @@ export * as PrintersAPI from '../../wailsjs/go/app/PrintersAPI';
 export * as ShippingAPI from '../../wailsjs/go/app/ShippingAPI';
 export * as DashboardAPI from '../../wailsjs/go/app/DashboardAPI';
 export * as JobsAPI from '../../wailsjs/go/app/JobsAPI';
+export * as ReportsAPI from '../../wailsjs/go/app/ReportsAPI';
 export { app } from '../../wailsjs/go/models';
 export { BrowserOpenURL, EventsOn } from '../../wailsjs/runtime/runtime';

@@ -13,6 +13,7 @@ import { CounterPage } from '../counter/CounterPage';
 import { CustomerPage } from '../customers/CustomerPage';
 import { CustomersPage } from '../customers/CustomersPage';
 import { OrdersArea } from '../orders/OrdersArea';
+import { ReportsPage } from '../reports/ReportsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StockArea } from '../stock/StockArea';
 import { WarehouseArea } from '../warehouse/WarehouseArea';
@@ -41,6 +42,7 @@ export function AppRoutes({ session }: { session: SessionInfo }) {
         )}
         {can('stock') && <Route path="stock/*" element={<StockArea session={session} />} />}
         {can('warehouse') && <Route path="warehouse/*" element={<WarehouseArea session={session} />} />}
+        {can('reports') && <Route path="reports" element={<ReportsPage />} />}
         {can('admin') && (
           <Route path="admin" element={<AdminPage />}>
             <Route index element={<Navigate to="users" replace />} />

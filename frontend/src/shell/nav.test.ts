@@ -55,7 +55,8 @@ describe('areaForShortcut', () => {
     expect(areaForShortcut(areas, 1)?.key).toBe('counter');
     expect(areaForShortcut(areas, 2)?.key).toBe('orders');
     expect(areaForShortcut(visibleAreas(ROLES.admin), 1)?.key).toBe('dashboard');
-    expect(areaForShortcut(visibleAreas(ROLES.admin), 7)).toBeUndefined(); // Reports: no screen yet
+    expect(areaForShortcut(visibleAreas(ROLES.admin), 7)?.key).toBe('reports');
+    expect(areaForShortcut(visibleAreas(ROLES.counter), 6)).toBeUndefined(); // counter staff see no reports
     expect(areaForShortcut(areas, 4)?.key).toBe('settings');
     expect(areaForShortcut(areas, 5)).toBeUndefined();
   });

@@ -24,7 +24,7 @@ export const AREAS: readonly Area[] = [
   { key: 'warehouse', label: 'Warehouse', path: '/warehouse', permission: 'warehouse.use', available: true },
   { key: 'stock', label: 'Stock', path: '/stock', permission: 'stock.*', available: true },
   { key: 'customers', label: 'Customers', path: '/customers', permission: 'customers.*', available: true },
-  { key: 'reports', label: 'Reports', path: '/reports', permission: 'reports.view', available: false },
+  { key: 'reports', label: 'Reports', path: '/reports', permission: 'reports.view', available: true },
   { key: 'admin', label: 'Admin', path: '/admin', permission: 'users.manage', available: true },
   { key: 'settings', label: 'Settings', path: '/settings', permission: null, available: true },
 ];

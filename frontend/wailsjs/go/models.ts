@@ -3148,6 +3148,44 @@ export namespace app {
 	        this.suggested = source["suggested"];
 	    }
 	}
+	export class ReportInfo {
+	    name: string;
+	    title: string;
+	    description: string;
+	    filters: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.filters = source["filters"];
+	    }
+	}
+	export class ReportQuery {
+	    from: string;
+	    to: string;
+	    warehouse: string;
+	    customer: string;
+	    product: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.warehouse = source["warehouse"];
+	        this.customer = source["customer"];
+	        this.product = source["product"];
+	    }
+	}
 	export class ReturnLineRequest {
 	    orderLineId: string;
 	    quantity: number;
