@@ -293,16 +293,3 @@ func TestSortLabels(t *testing.T) {
 		})
 	}
 }
-
-func TestLabels_WriteSamples(t *testing.T) {
-	dir := os.Getenv("OMS_LABEL_SAMPLES")
-	if dir == "" {
-		t.Skip("set OMS_LABEL_SAMPLES to a folder to write sample labels there")
-	}
-	e := newEnv(t)
-	var buf bytes.Buffer
-	if err := e.printer.WriteLabels(context.Background(), &buf, append([]Label{hostileLabel()}, e.testLabels()...), e.opts()); err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "labels.pdf"), buf.Bytes(), 0o644)
-}

@@ -429,11 +429,13 @@ func TestPrint_Folder(t *testing.T) {
 		}
 	})
 	t.Run("ReadOnly", func(t *testing.T) {
-		if os.Geteuid() == 0 {
-			t.Skip("root writes anywhere")
-		}
+		// A folder nobody may write into: a read-only one, or for root, who
+		// writes anywhere else, the kernel's /proc.
 		ro := filepath.Join(t.TempDir(), "ro")
 		os.Mkdir(ro, 0o555)
+		if os.Geteuid() == 0 {
+			ro = "/proc"
+		}
 		if _, err := s.SetPrinter(ctx, actor, PrinterInput{DocPickList, "folder", ro}); err != nil {
 			t.Fatal(err)
 		}
