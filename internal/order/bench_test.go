@@ -5,12 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
+	"oms/internal/benchdb"
 	"oms/internal/catalog"
 	"oms/internal/customer"
 	"oms/internal/stock"
@@ -24,23 +23,14 @@ var (
 	benchKeep      = flag.String("benchdb", "", "database file for the benchmarks: generated when missing, kept and reused (default: a temporary one)")
 )
 
-var (
-	benchOnce sync.Once
-	benchDB   *store.DB
-	benchDir  string
-	benchErr  error
-)
+// bench is the database the benchmarks of the run share.
+var bench benchdb.Shared
 
 // TestMain removes the benchmark database the benchmarks share.
 func TestMain(m *testing.M) {
 	flag.Parse()
 	code := m.Run()
-	if benchDB != nil {
-		benchDB.Close()
-	}
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
+	bench.Close()
 	os.Exit(code)
 }
 
@@ -48,31 +38,19 @@ func TestMain(m *testing.M) {
 // by all benchmarks of the run, generating it the first time.
 func benchService(b *testing.B) *Service {
 	b.Helper()
-	benchOnce.Do(func() {
-		ctx := context.Background()
-		path := *benchKeep
-		if path == "" {
-			if benchDir, benchErr = os.MkdirTemp("", "oms-order-bench-"); benchErr != nil {
-				return
-			}
-			path = filepath.Join(benchDir, "oms.db")
-		}
-		_, statErr := os.Stat(path)
-		if benchDB, benchErr = store.Open(ctx, path); benchErr != nil || statErr == nil {
-			return
-		}
+	db, err := bench.Open(*benchKeep, "oms-order-bench-", func(ctx context.Context, db *store.DB, path string) error {
 		start := time.Now()
-		if benchErr = catalog.GenerateProducts(ctx, benchDB, *benchProducts, 1); benchErr != nil {
-			return
+		if err := catalog.GenerateProducts(ctx, db, *benchProducts, 1); err != nil {
+			return err
 		}
-		if benchErr = customer.GenerateCustomers(ctx, benchDB, *benchCustomers, 1); benchErr != nil {
-			return
+		if err := customer.GenerateCustomers(ctx, db, *benchCustomers, 1); err != nil {
+			return err
 		}
 		fmt.Fprintf(os.Stderr, "generated %d products and %d customers in %s\n", *benchProducts, *benchCustomers,
 			time.Since(start).Round(time.Millisecond))
 		start = time.Now()
-		if benchErr = GenerateOrders(ctx, benchDB, *benchOrders, 1); benchErr != nil {
-			return
+		if err := GenerateOrders(ctx, db, *benchOrders, 1); err != nil {
+			return err
 		}
 		took := time.Since(start)
 		var size int64
@@ -83,11 +61,12 @@ func benchService(b *testing.B) *Service {
 		}
 		fmt.Fprintf(os.Stderr, "generated %d orders in %s (%.0f orders/s); database %.2f GB\n", *benchOrders,
 			took.Round(time.Millisecond), float64(*benchOrders)/took.Seconds(), float64(size)/1e9)
+		return nil
 	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return NewService(benchDB, catalog.NewService(benchDB), customer.NewService(benchDB), stock.NewService(benchDB))
+	return NewService(db, catalog.NewService(db), customer.NewService(db), stock.NewService(db))
 }
 
 // reportLatency reports the p50, p99 and max of samples in milliseconds.
@@ -117,7 +96,7 @@ func BenchmarkConfirm5Lines(b *testing.B) {
 	// Products spread over the catalog, each received in plenty once.
 	var products []*catalog.Product
 	for i := 0; len(products) < 100; i += 97 {
-		p, err := catalog.FindProductBySKU(ctx, benchDB.Reader(), catalog.GeneratedSKU(i%*benchProducts))
+		p, err := catalog.FindProductBySKU(ctx, s.db.Reader(), catalog.GeneratedSKU(i%*benchProducts))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -166,7 +145,7 @@ func BenchmarkOrdersListPage(b *testing.B) {
 	s := benchService(b)
 	ctx := context.Background()
 	var custID string
-	if err := benchDB.Reader().QueryRow(`SELECT customer_id FROM orders WHERE customer_id IS NOT NULL
+	if err := s.db.Reader().QueryRow(`SELECT customer_id FROM orders WHERE customer_id IS NOT NULL
 		ORDER BY created_at DESC LIMIT 1`).Scan(&custID); err != nil {
 		b.Fatal(err)
 	}

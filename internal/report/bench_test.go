@@ -6,15 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"oms/internal/auth"
+	"oms/internal/benchdb"
 	"oms/internal/catalog"
 	"oms/internal/company"
 	"oms/internal/customer"
@@ -29,23 +28,14 @@ var (
 	benchKeep      = flag.String("benchdb", "", "database file for the benchmarks: generated when missing, kept and reused (default: a temporary one)")
 )
 
-var (
-	benchOnce sync.Once
-	benchDB   *store.DB
-	benchDir  string
-	benchErr  error
-)
+// bench is the database the benchmarks of the run share.
+var bench benchdb.Shared
 
 // TestMain removes the benchmark database the benchmarks share.
 func TestMain(m *testing.M) {
 	flag.Parse()
 	code := m.Run()
-	if benchDB != nil {
-		benchDB.Close()
-	}
-	if benchDir != "" {
-		os.RemoveAll(benchDir)
-	}
+	bench.Close()
 	os.Exit(code)
 }
 
@@ -55,41 +45,30 @@ func TestMain(m *testing.M) {
 // order.GenEnd.
 func benchGenerator(b *testing.B) *Generator {
 	b.Helper()
-	benchOnce.Do(func() {
-		ctx := context.Background()
-		path := *benchKeep
-		if path == "" {
-			if benchDir, benchErr = os.MkdirTemp("", "oms-report-bench-"); benchErr != nil {
-				return
-			}
-			path = filepath.Join(benchDir, "oms.db")
-		}
-		_, statErr := os.Stat(path)
-		if benchDB, benchErr = store.Open(ctx, path); benchErr != nil || statErr == nil {
-			return
-		}
+	db, err := bench.Open(*benchKeep, "oms-report-bench-", func(ctx context.Context, db *store.DB, _ string) error {
 		start := time.Now()
-		comp := company.NewService(benchDB, auth.NewService(benchDB))
-		if _, benchErr = comp.Setup(ctx, company.Input{Name: "Bench GmbH", Country: "DE", Currency: "EUR"},
-			auth.UserInput{Name: "admin", Password: "long-enough-pw"}); benchErr != nil {
-			return
+		comp := company.NewService(db, auth.NewService(db))
+		if _, err := comp.Setup(ctx, company.Input{Name: "Bench GmbH", Country: "DE", Currency: "EUR"},
+			auth.UserInput{Name: "admin", Password: "long-enough-pw"}); err != nil {
+			return err
 		}
-		if benchErr = catalog.GenerateProducts(ctx, benchDB, *benchProducts, 1); benchErr != nil {
-			return
+		if err := catalog.GenerateProducts(ctx, db, *benchProducts, 1); err != nil {
+			return err
 		}
-		if benchErr = customer.GenerateCustomers(ctx, benchDB, *benchCustomers, 1); benchErr != nil {
-			return
+		if err := customer.GenerateCustomers(ctx, db, *benchCustomers, 1); err != nil {
+			return err
 		}
-		if benchErr = order.GenerateOrders(ctx, benchDB, *benchOrders, 1); benchErr != nil {
-			return
+		if err := order.GenerateOrders(ctx, db, *benchOrders, 1); err != nil {
+			return err
 		}
 		fmt.Fprintf(os.Stderr, "generated %d products, %d customers and %d orders in %s\n", *benchProducts, *benchCustomers,
 			*benchOrders, time.Since(start).Round(time.Second))
+		return nil
 	})
-	if benchErr != nil {
-		b.Fatal(benchErr)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return NewGenerator(benchDB)
+	return NewGenerator(db)
 }
 
 // vmHWM is the process's peak resident memory in bytes (Linux), 0 where
