@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { area, ensureMainWarehouse, label, pick, shot, signIn, tab } from './support';
+import { area, ensureCustomer, ensureMainWarehouse, ensureSimpleProduct, pick, shot, signIn, tab } from './support';
 
 // A phone order through the UI against the real backend: a new draft for a
 // customer, a line added by SKU, the shipping address, charge and notes
@@ -17,32 +17,10 @@ test('a phone order: new draft, details, confirm, bank transfer, packing slip, p
   await signIn(page);
   await ensureMainWarehouse(page);
 
-  // The product, once.
-  await area(page, 'Stock');
-  await page.getByLabel('Search products').fill(CABLE.sku);
-  const products = page.getByRole('grid', { name: 'Products' });
-  await expect(page.getByText(/^(No products|\d+ products?)/)).toBeVisible();
-  if ((await products.getByRole('row').filter({ hasText: CABLE.name }).count()) === 0) {
-    await page.getByRole('button', { name: 'New product' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New product' });
-    await dialog.getByLabel(label('SKU')).fill(CABLE.sku);
-    await dialog.getByLabel(label('Name')).fill(CABLE.name);
-    await dialog.getByLabel(label('Price')).fill(CABLE.price);
-    await dialog.getByRole('button', { name: 'Save product' }).click();
-    await expect(page.getByRole('heading', { name: CABLE.name, level: 1 })).toBeVisible();
-  }
+  await ensureSimpleProduct(page, CABLE);
 
   // The customer, once.
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Customers/ }).click();
-  await page.getByLabel('Search customers').fill('Østergård');
-  await expect(page.getByText(/customers?|No customer/i).first()).toBeVisible();
-  if ((await page.getByRole('link', { name: CUSTOMER }).count()) === 0) {
-    await page.getByRole('button', { name: 'New customer' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New customer' });
-    await dialog.getByLabel(label('Name')).fill(CUSTOMER);
-    await dialog.getByRole('button', { name: 'Create customer' }).click();
-    await expect(page.getByRole('heading', { name: CUSTOMER, level: 1 })).toBeVisible();
-  }
+  await ensureCustomer(page, CUSTOMER, 'Østergård');
 
   // A new phone order for her.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Orders/ }).click();

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { area, ensureMainWarehouse, label, pick, shot, signIn, tab } from './support';
+import { area, ensureCustomer, ensureMainWarehouse, label, pick, shot, signIn, tab } from './support';
 
 // Pick, pack and ship through the UI against the real backend: a phone
 // order to Germany of 3 mugs (by barcode) and a tea, confirmed, picked by
@@ -109,16 +109,7 @@ test('pick by scanning, pack in two packages, ship with a carrier, deliver', asy
   await ensureProduct(page, SPOON, 0);
 
   // The customer, once.
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Customers/ }).click();
-  await page.getByLabel('Search customers').fill('Versand');
-  await expect(page.getByText(/customers?|No customer/i).first()).toBeVisible();
-  if ((await page.getByRole('link', { name: CUSTOMER }).count()) === 0) {
-    await page.getByRole('button', { name: 'New customer' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New customer' });
-    await dialog.getByLabel(label('Name')).fill(CUSTOMER);
-    await dialog.getByRole('button', { name: 'Create customer' }).click();
-    await expect(page.getByRole('heading', { name: CUSTOMER, level: 1 })).toBeVisible();
-  }
+  await ensureCustomer(page, CUSTOMER, 'Versand');
 
   // A phone order: 3 mugs, a tea, to Berlin.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Orders/ }).click();

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { area, ensureMainWarehouse, label, pick, shot, signIn } from './support';
+import { ensureCustomer, ensureMainWarehouse, ensureSimpleProduct, pick, shot, signIn } from './support';
 
 // Printing to this workstation's printers: a packing slip printed before any
 // printer is set says so and leads to Settings → Printers; there a folder is
@@ -20,30 +20,9 @@ test('print a packing slip to a folder printer set in Settings → Printers', as
   await signIn(page);
   await ensureMainWarehouse(page);
 
-  await area(page, 'Stock');
-  await page.getByLabel('Search products').fill(TONER.sku);
-  const products = page.getByRole('grid', { name: 'Products' });
-  await expect(page.getByText(/^(No products|\d+ products?)/)).toBeVisible();
-  if ((await products.getByRole('row').filter({ hasText: TONER.name }).count()) === 0) {
-    await page.getByRole('button', { name: 'New product' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New product' });
-    await dialog.getByLabel(label('SKU')).fill(TONER.sku);
-    await dialog.getByLabel(label('Name')).fill(TONER.name);
-    await dialog.getByLabel(label('Price')).fill(TONER.price);
-    await dialog.getByRole('button', { name: 'Save product' }).click();
-    await expect(page.getByRole('heading', { name: TONER.name, level: 1 })).toBeVisible();
-  }
+  await ensureSimpleProduct(page, TONER);
 
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Customers/ }).click();
-  await page.getByLabel('Search customers').fill('Πρίντερ');
-  await expect(page.getByText(/customers?|No customer/i).first()).toBeVisible();
-  if ((await page.getByRole('link', { name: CUSTOMER }).count()) === 0) {
-    await page.getByRole('button', { name: 'New customer' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New customer' });
-    await dialog.getByLabel(label('Name')).fill(CUSTOMER);
-    await dialog.getByRole('button', { name: 'Create customer' }).click();
-    await expect(page.getByRole('heading', { name: CUSTOMER, level: 1 })).toBeVisible();
-  }
+  await ensureCustomer(page, CUSTOMER, 'Πρίντερ');
 
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Orders/ }).click();
   await page.getByRole('button', { name: 'New order' }).click();

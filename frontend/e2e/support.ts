@@ -117,3 +117,37 @@ export async function signIn(page: Page) {
   }
   await expect(bar).toContainText('Ada Admin');
 }
+
+/**
+ * Creates a product with this SKU, name and price unless the catalog has it
+ * already (specs run alone or after each other on one backend).
+ */
+export async function ensureSimpleProduct(page: Page, p: { sku: string; name: string; price: string }) {
+  await area(page, 'Stock');
+  await page.getByLabel('Search products').fill(p.sku);
+  const products = page.getByRole('grid', { name: 'Products' });
+  await expect(page.getByText(/^(No products|\d+ products?)/)).toBeVisible();
+  if ((await products.getByRole('row').filter({ hasText: p.name }).count()) === 0) {
+    await page.getByRole('button', { name: 'New product' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New product' });
+    await dialog.getByLabel(label('SKU')).fill(p.sku);
+    await dialog.getByLabel(label('Name')).fill(p.name);
+    await dialog.getByLabel(label('Price')).fill(p.price);
+    await dialog.getByRole('button', { name: 'Save product' }).click();
+    await expect(page.getByRole('heading', { name: p.name, level: 1 })).toBeVisible();
+  }
+}
+
+/** Creates the customer named name unless a search for search finds them. */
+export async function ensureCustomer(page: Page, name: string, search: string) {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /Customers/ }).click();
+  await page.getByLabel('Search customers').fill(search);
+  await expect(page.getByText(/customers?|No customer/i).first()).toBeVisible();
+  if ((await page.getByRole('link', { name }).count()) === 0) {
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New customer' });
+    await dialog.getByLabel(label('Name')).fill(name);
+    await dialog.getByRole('button', { name: 'Create customer' }).click();
+    await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  }
+}
