@@ -137,7 +137,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Dashboard = &DashboardAPI{a}
 	a.Jobs = &JobsAPI{a}
 	a.Reports = &ReportsAPI{a: a}
-	svc.DB.OnCommit(func() { go a.emitStatus() })
+	svc.DB.OnCommit(func(bool) { go a.emitStatus() })
 	return a
 }
 

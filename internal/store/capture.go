@@ -27,6 +27,8 @@ var internalTables = map[string]bool{
 	"sync_tables":       true,
 	"outbox":            true,
 	"audit_log":         true,
+	"sync_clocks":       true,
+	"sync_inbox":        true,
 }
 
 const triggerPrefix = "capture_"

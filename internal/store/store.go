@@ -68,26 +68,28 @@ type DB struct {
 
 	mu       sync.Mutex // guards device and onCommit
 	device   Device
-	onCommit []func()
+	onCommit []func(remote bool)
 }
 
 // OnCommit registers fn to run after every write transaction commits (the
-// desktop app tells the UI that the outbox changed). fn must not block.
-func (db *DB) OnCommit(fn func()) {
+// desktop app tells the UI that the outbox changed, sync pushes soon after a
+// local write); remote is true for a transaction that applied changes from
+// other devices. fn must not block.
+func (db *DB) OnCommit(fn func(remote bool)) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	db.onCommit = append(db.onCommit, fn)
 }
 
-func (db *DB) committed() {
+func (db *DB) committed(remote bool) {
 	if db.ckpt != nil {
 		db.ckpt.poke()
 	}
 	db.mu.Lock()
-	fns := append([]func(){}, db.onCommit...)
+	fns := append([]func(bool){}, db.onCommit...)
 	db.mu.Unlock()
 	for _, fn := range fns {
-		fn()
+		fn(remote)
 	}
 }
 

@@ -38,6 +38,8 @@ type Tx struct {
 	Now   time.Time
 	Actor Actor
 	HLC   HLC
+	// Remote is true in a transaction applying other devices' changes (Remote).
+	Remote bool
 
 	afterCommit []func()
 	done        bool
@@ -103,7 +105,7 @@ func (tx *Tx) Commit() error {
 	for _, fn := range tx.afterCommit {
 		fn()
 	}
-	tx.db.committed()
+	tx.db.committed(tx.Remote)
 	return nil
 }
 
