@@ -128,16 +128,16 @@ type PullResponse struct {
 
 // StatusResponse describes the server and this device on it.
 type StatusResponse struct {
-	ServerID        string `json:"server_id"`
-	ServerTime      string `json:"server_time"`
-	ProtocolMin     int    `json:"protocol_min"`
-	ProtocolMax     int    `json:"protocol_max"`
-	SchemaMin       int    `json:"schema_min"`
-	SchemaMax       int    `json:"schema_max"`
-	DeviceID        string `json:"device_id"`
-	StationCode     string `json:"station_code"`
-	LastSeq         int64  `json:"last_seq"`
-	OpenExceptions  int64  `json:"open_exceptions"`
+	ServerID       string `json:"server_id"`
+	ServerTime     string `json:"server_time"`
+	ProtocolMin    int    `json:"protocol_min"`
+	ProtocolMax    int    `json:"protocol_max"`
+	SchemaMin      int    `json:"schema_min"`
+	SchemaMax      int    `json:"schema_max"`
+	DeviceID       string `json:"device_id"`
+	StationCode    string `json:"station_code"`
+	LastSeq        int64  `json:"last_seq"`
+	OpenExceptions int64  `json:"open_exceptions"`
 }
 
 // ErrorResponse is the body of every refused request. Code is one of the

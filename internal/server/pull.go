@@ -1,0 +1,137 @@
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	omsync "oms/internal/sync"
+)
+
+// MaxPull is the most rows or changes one pull returns.
+const MaxPull = 2000
+
+// Cursors are opaque to the client:
+//   - "" starts a fresh device with a snapshot;
+//   - "s:HW:ENTITY:ID" is inside the snapshot, after row (ENTITY, ID),
+//     which was taken when the log stood at HW;
+//   - "p:N" is after position N of the log.
+//
+// A snapshot row may be newer than HW: the changes after HW then apply
+// again, which the merge makes harmless.
+
+// Pull returns the next batch after cursor for device dev.
+func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.PullResponse, error) {
+	if limit <= 0 || limit > MaxPull {
+		limit = MaxPull
+	}
+	var res omsync.PullResponse
+	switch {
+	case cursor == "":
+		// The highest committed position: every smaller one is committed too,
+		// because pushes take positions in commit order (push.go).
+		var hw int64
+		if err := s.db.sql.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) FROM srv_log`).Scan(&hw); err != nil {
+			return res, err
+		}
+		if s.hooks.snapshotHW != nil {
+			hw = s.hooks.snapshotHW(hw)
+		}
+		return s.snapshot(ctx, hw, "", "", limit, true)
+	case strings.HasPrefix(cursor, "s:"):
+		parts := strings.SplitN(cursor, ":", 4)
+		if len(parts) != 4 {
+			return res, refuse(400, omsync.CodeBadRequest, "The pull cursor %q is not one this server gave.", cursor)
+		}
+		hw, err := strconv.ParseInt(parts[1], 10, 64)
+		if err != nil {
+			return res, refuse(400, omsync.CodeBadRequest, "The pull cursor %q is not one this server gave.", cursor)
+		}
+		return s.snapshot(ctx, hw, parts[2], parts[3], limit, false)
+	case strings.HasPrefix(cursor, "p:"):
+		pos, err := strconv.ParseInt(cursor[2:], 10, 64)
+		if err != nil || pos < 0 {
+			return res, refuse(400, omsync.CodeBadRequest, "The pull cursor %q is not one this server gave.", cursor)
+		}
+		return s.changes(ctx, dev, pos, limit)
+	default:
+		return res, refuse(400, omsync.CodeBadRequest, "The pull cursor %q is not one this server gave.", cursor)
+	}
+}
+
+func (s *Server) snapshot(ctx ctxT, hw int64, entity, id string, limit int, first bool) (omsync.PullResponse, error) {
+	res := omsync.PullResponse{Snapshot: true}
+	if first {
+		if err := s.db.sql.QueryRowContext(ctx, `SELECT count(*) FROM srv_entities WHERE deleted = ''`).Scan(&res.Total); err != nil {
+			return res, err
+		}
+	}
+	rows, err := s.db.sql.QueryContext(ctx, s.db.q(`SELECT entity, id, fields, clocks FROM srv_entities
+		WHERE deleted = '' AND (entity > ? OR (entity = ? AND id > ?)) ORDER BY entity, id LIMIT ?`), entity, entity, id, limit)
+	if err != nil {
+		return res, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r omsync.Row
+		var fields, clocks string
+		if err := rows.Scan(&r.Entity, &r.ID, &fields, &clocks); err != nil {
+			return res, err
+		}
+		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
+			return res, fmt.Errorf("%s %s: %w", r.Entity, r.ID, err)
+		}
+		if err := json.Unmarshal([]byte(clocks), &r.Clocks); err != nil {
+			return res, fmt.Errorf("%s %s: %w", r.Entity, r.ID, err)
+		}
+		res.Rows = append(res.Rows, r)
+		entity, id = r.Entity, r.ID
+	}
+	if err := rows.Err(); err != nil {
+		return res, err
+	}
+	res.More = true
+	if len(res.Rows) < limit {
+		res.Cursor = "p:" + strconv.FormatInt(hw, 10)
+		res.Snapshot = false
+	} else {
+		res.Cursor = fmt.Sprintf("s:%d:%s:%s", hw, entity, id)
+	}
+	return res, nil
+}
+
+func (s *Server) changes(ctx ctxT, dev Device, after int64, limit int) (omsync.PullResponse, error) {
+	res := omsync.PullResponse{}
+	rows, err := s.db.sql.QueryContext(ctx, s.db.q(`SELECT position, change_id, device_id, seq, entity, entity_id, op, fields, hlc, user_id, schema_version, created_at
+		FROM srv_log WHERE position > ? ORDER BY position LIMIT ?`), after, limit)
+	if err != nil {
+		return res, err
+	}
+	defer rows.Close()
+	n := 0
+	last := after
+	for rows.Next() {
+		var c omsync.Change
+		var fields string
+		var pos int64
+		if err := rows.Scan(&pos, &c.ID, &c.Device, &c.Seq, &c.Entity, &c.EntityID, &c.Op, &fields, &c.HLC, &c.UserID, &c.SchemaVersion, &c.CreatedAt); err != nil {
+			return res, err
+		}
+		n++
+		last = pos
+		if c.Device == dev.ID {
+			continue // the device has its own changes
+		}
+		if err := json.Unmarshal([]byte(fields), &c.Fields); err != nil {
+			return res, fmt.Errorf("log position %d: %w", pos, err)
+		}
+		res.Changes = append(res.Changes, c)
+	}
+	if err := rows.Err(); err != nil {
+		return res, err
+	}
+	res.Cursor = "p:" + strconv.FormatInt(last, 10)
+	res.More = n == limit
+	return res, nil
+}

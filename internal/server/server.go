@@ -1,0 +1,214 @@
+package server
+
+import (
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"oms/internal/store"
+	omsync "oms/internal/sync"
+)
+
+type ctxT = context.Context
+
+// Server serves sync over one database. It keeps no state between
+// requests: several processes may serve one PostgreSQL database.
+type Server struct {
+	db     *DB
+	id     string
+	schema Schema
+	now    func() time.Time
+	log    *slog.Logger
+	hooks  hooks
+}
+
+// hooks let tests plant faults; all nil in production.
+type hooks struct {
+	beforeCommit func()
+	position     func(tx *dbtx, next int64) int64
+	snapshotHW   func(hw int64) int64
+}
+
+// New returns a server over db for this binary's schema.
+func New(ctx context.Context, db *DB, log *slog.Logger) (*Server, error) {
+	tables, err := store.DescribeSchema(ctx)
+	if err != nil {
+		return nil, err
+	}
+	schema := Schema{}
+	for _, t := range tables {
+		schema[t.Name] = t
+	}
+	id, err := db.ServerID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read server id: %w", err)
+	}
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return &Server{db: db, id: id, schema: schema, now: time.Now, log: log}, nil
+}
+
+// ID returns the server's identity.
+func (s *Server) ID() string { return s.id }
+
+// maxBody is the largest request body accepted, after decompression.
+const maxBody = 64 << 20
+
+// Handler returns the HTTP handler of the sync endpoints.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+omsync.PathEnrol, s.versioned(s.handleEnrol))
+	mux.HandleFunc("POST "+omsync.PathPush, s.versioned(s.authed(s.handlePush)))
+	mux.HandleFunc("GET "+omsync.PathPull, s.versioned(s.authed(s.handlePull)))
+	mux.HandleFunc("GET "+omsync.PathStatus, s.versioned(s.authed(s.handleStatus)))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, r, 200, map[string]string{"status": "ok", "server_id": s.id})
+	})
+	return mux
+}
+
+// versioned refuses a protocol or schema outside the server's range with
+// 426 Upgrade Required, before the request touches anything.
+func (s *Server) versioned(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		proto, err1 := strconv.Atoi(r.Header.Get(omsync.HeaderProtocol))
+		schema, err2 := strconv.Atoi(r.Header.Get(omsync.HeaderSchema))
+		max := store.SchemaVersion()
+		switch {
+		case err1 != nil || err2 != nil:
+			writeError(w, r, refuse(400, omsync.CodeBadRequest, "Every request must carry the headers %s and %s.", omsync.HeaderProtocol, omsync.HeaderSchema))
+		case proto != omsync.ProtocolVersion || schema < omsync.MinSchema || schema > max:
+			writeJSON(w, r, http.StatusUpgradeRequired, omsync.ErrorResponse{Code: omsync.CodeUpgrade, SchemaMin: omsync.MinSchema, SchemaMax: max,
+				Error: fmt.Sprintf("Upgrade required: this server speaks protocol %d and schema versions %d to %d; the workstation sent protocol %d, schema %d. Its changes are kept until both run compatible versions.",
+					omsync.ProtocolVersion, omsync.MinSchema, max, proto, schema)})
+		default:
+			next(w, r)
+		}
+	}
+}
+
+type authedHandler func(w http.ResponseWriter, r *http.Request, dev Device)
+
+func (s *Server) authed(next authedHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		cred, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			writeError(w, r, refuse(401, omsync.CodeUnauthorized, "This request has no device credential: enrol the workstation first."))
+			return
+		}
+		dev, err := s.db.Authenticate(r.Context(), strings.TrimSpace(cred))
+		if err != nil {
+			writeError(w, r, err)
+			return
+		}
+		next(w, r, dev)
+	}
+}
+
+func (s *Server) handleEnrol(w http.ResponseWriter, r *http.Request) {
+	var req omsync.EnrolRequest
+	if err := readJSON(r, &req); err != nil {
+		writeError(w, r, err)
+		return
+	}
+	res, err := s.db.Enrol(r.Context(), req, s.now())
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	s.log.Info("device enrolled", "device", res.DeviceID, "station", res.StationCode)
+	writeJSON(w, r, 200, res)
+}
+
+func (s *Server) handlePush(w http.ResponseWriter, r *http.Request, dev Device) {
+	var req omsync.PushRequest
+	if err := readJSON(r, &req); err != nil {
+		writeError(w, r, err)
+		return
+	}
+	res, err := s.Push(r.Context(), dev, req)
+	if err != nil {
+		s.log.Warn("push refused", "device", dev.ID, "error", err)
+		writeError(w, r, err)
+		return
+	}
+	writeJSON(w, r, 200, res)
+}
+
+func (s *Server) handlePull(w http.ResponseWriter, r *http.Request, dev Device) {
+	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+	res, err := s.Pull(r.Context(), dev, r.URL.Query().Get("cursor"), limit)
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	writeJSON(w, r, 200, res)
+}
+
+func (s *Server) handleStatus(w http.ResponseWriter, r *http.Request, dev Device) {
+	res := omsync.StatusResponse{ServerID: s.id, ServerTime: store.FormatTime(s.now()), ProtocolMin: omsync.ProtocolVersion, ProtocolMax: omsync.ProtocolVersion,
+		SchemaMin: omsync.MinSchema, SchemaMax: store.SchemaVersion(), DeviceID: dev.ID, StationCode: dev.StationCode, LastSeq: dev.LastSeq}
+	n, err := s.db.OpenExceptions(r.Context())
+	if err != nil {
+		writeError(w, r, err)
+		return
+	}
+	res.OpenExceptions = n
+	writeJSON(w, r, 200, res)
+}
+
+// OpenExceptions counts the exceptions not settled yet.
+func (db *DB) OpenExceptions(ctx context.Context) (int64, error) {
+	var n int64
+	err := db.sql.QueryRowContext(ctx, `SELECT count(*) FROM srv_entities WHERE entity = 'sync_exceptions' AND deleted = '' AND fields LIKE '%"status":"open"%'`).Scan(&n)
+	return n, err
+}
+
+func readJSON(r *http.Request, v any) error {
+	var body io.Reader = http.MaxBytesReader(nil, r.Body, maxBody)
+	if r.Header.Get("Content-Encoding") == "gzip" {
+		gz, err := gzip.NewReader(body)
+		if err != nil {
+			return refuse(400, omsync.CodeBadRequest, "The request body is not valid gzip: %v", err)
+		}
+		defer gz.Close()
+		body = io.LimitReader(gz, maxBody)
+	}
+	dec := json.NewDecoder(body)
+	if err := dec.Decode(v); err != nil {
+		return refuse(400, omsync.CodeBadRequest, "The request body is not valid JSON for this endpoint: %v", err)
+	}
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		w.Header().Set("Content-Encoding", "gzip")
+		w.WriteHeader(status)
+		gz, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+		_ = json.NewEncoder(gz).Encode(v)
+		_ = gz.Close()
+		return
+	}
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var e *Error
+	if errors.As(err, &e) {
+		writeJSON(w, r, e.Status, omsync.ErrorResponse{Error: e.Msg, Code: e.Code, Expected: e.Expected})
+		return
+	}
+	writeJSON(w, r, 500, omsync.ErrorResponse{Error: "The server failed: " + err.Error(), Code: omsync.CodeInternal})
+}

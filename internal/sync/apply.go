@@ -1,0 +1,345 @@
+package sync
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"oms/internal/store"
+)
+
+// The client side of the merge: other devices' changes and snapshot rows
+// are joined with what this workstation holds (its rows, the clocks sync
+// recorded, and its own changes still in the outbox) and the winning
+// values are written through a store.Remote transaction.
+
+// farAhead is how far a remote clock may run ahead of this workstation's
+// before it is flagged and not followed.
+const farAhead = 5 * time.Minute
+
+// tables caches the synced tables' shape by name.
+type tables map[string]store.TableInfo
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// localDoc returns this workstation's state of an entity: the row's values
+// (as the capture triggers write them), the recorded clocks, overlaid with
+// the clocks of its own changes still waiting in the outbox.
+func localDoc(tx *store.Tx, t store.TableInfo, id, self string) (Doc, bool, error) {
+	d := Doc{Clocks: map[string]Clock{}}
+	var raw sql.NullString
+	var args []string
+	for _, c := range t.Columns {
+		ref := quoteIdent(c.Name)
+		if c.Blob() {
+			ref = "hex(" + ref + ")"
+		}
+		args = append(args, "'"+strings.ReplaceAll(c.Name, "'", "''")+"'", ref)
+	}
+	err := tx.QueryRowContext(tx.Context(), fmt.Sprintf(`SELECT json_object(%s) FROM %s WHERE id = ?`, strings.Join(args, ", "), quoteIdent(t.Name)), id).Scan(&raw)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return d, false, err
+	}
+	if exists {
+		if err := json.Unmarshal([]byte(raw.String), &d.Fields); err != nil {
+			return d, false, err
+		}
+	}
+	var clocks string
+	err = tx.QueryRowContext(tx.Context(), `SELECT clocks FROM sync_clocks WHERE entity = ? AND entity_id = ?`, t.Name, id).Scan(&clocks)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return d, false, err
+	}
+	if err == nil {
+		if err := json.Unmarshal([]byte(clocks), &d.Clocks); err != nil {
+			return d, false, fmt.Errorf("clocks of %s %s: %w", t.Name, id, err)
+		}
+		if del, ok := d.Clocks["~"]; ok {
+			d.Deleted = del
+			delete(d.Clocks, "~")
+		}
+	}
+	// Named clocks for every field, so that overlaying pending changes keeps
+	// the others' clocks.
+	full := map[string]Clock{}
+	for f := range d.Fields {
+		full[f] = d.ClockOf(f)
+	}
+	rows, err := tx.QueryContext(tx.Context(), `SELECT op, fields, hlc FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq`, t.Name, id)
+	if err != nil {
+		return d, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var op, fields, hlc string
+		if err := rows.Scan(&op, &fields, &hlc); err != nil {
+			return d, false, err
+		}
+		clock := MakeClock(hlc, self)
+		if op == "delete" {
+			d.Deleted = d.Deleted.Max(clock)
+			continue
+		}
+		var fs map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(fields), &fs); err != nil {
+			return d, false, err
+		}
+		for f := range fs {
+			full[f] = full[f].Max(clock)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return d, false, err
+	}
+	if len(full) > 0 {
+		d.Clocks = compact(full)
+	}
+	return d, exists, nil
+}
+
+func saveClocks(tx *store.Tx, entity, id string, d Doc) error {
+	clocks := map[string]Clock{}
+	for f, c := range d.Clocks {
+		clocks[f] = c
+	}
+	if d.Deleted != "" {
+		clocks["~"] = d.Deleted
+	}
+	b, err := json.Marshal(clocks)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(tx.Context(), `INSERT INTO sync_clocks (entity, entity_id, clocks) VALUES (?, ?, ?)
+		ON CONFLICT (entity, entity_id) DO UPDATE SET clocks = excluded.clocks`, entity, id, string(b))
+	return err
+}
+
+// applyDoc joins state in into the local entity and writes what won.
+func applyDoc(tx *store.Tx, t store.TableInfo, id, self string, in Doc) error {
+	if t.Kind == "ledger" {
+		if in.Deleted != "" {
+			return fmt.Errorf("%s is a ledger: its rows are never deleted", t.Name)
+		}
+		return insertRow(tx, t, in.Fields, true)
+	}
+	cur, exists, err := localDoc(tx, t, id, self)
+	if err != nil {
+		return err
+	}
+	merged, eff := Join(t.Name, cur, in)
+	switch {
+	case merged.Deleted != "":
+		if exists {
+			if _, err := tx.ExecContext(tx.Context(), fmt.Sprintf(`DELETE FROM %s WHERE id = ?`, quoteIdent(t.Name)), id); err != nil {
+				return err
+			}
+		}
+	case !exists:
+		if err := insertRow(tx, t, merged.Fields, false); err != nil {
+			return err
+		}
+	case len(eff.Fields) > 0:
+		if err := updateRow(tx, t, id, eff.Fields); err != nil {
+			return err
+		}
+	}
+	return saveClocks(tx, t.Name, id, merged)
+}
+
+// valueExpr reads a column's value from the JSON argument ?1.
+func valueExpr(c store.ColumnInfo) string {
+	e := fmt.Sprintf(`json_extract(?1, %s)`, "'$.\""+strings.ReplaceAll(c.Name, "'", "''")+"\"'")
+	if c.Blob() {
+		e = "unhex(" + e + ")"
+	}
+	return e
+}
+
+func insertRow(tx *store.Tx, t store.TableInfo, fields map[string]json.RawMessage, ignore bool) error {
+	var cols, vals []string
+	for _, c := range t.Columns {
+		if _, ok := fields[c.Name]; !ok {
+			continue
+		}
+		cols = append(cols, quoteIdent(c.Name))
+		vals = append(vals, valueExpr(c))
+	}
+	for f := range fields {
+		if _, ok := t.Column(f); !ok {
+			return fmt.Errorf("%s has no column %q here: this workstation needs an upgrade", t.Name, f)
+		}
+	}
+	if len(cols) == 0 {
+		return fmt.Errorf("a new %s row came without fields", t.Name)
+	}
+	b, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	q := fmt.Sprintf(`INSERT INTO %s (%s) SELECT %s WHERE true`, quoteIdent(t.Name), strings.Join(cols, ", "), strings.Join(vals, ", "))
+	if ignore {
+		q += ` ON CONFLICT (id) DO NOTHING`
+	}
+	_, err = tx.ExecContext(tx.Context(), q, string(b))
+	return err
+}
+
+func updateRow(tx *store.Tx, t store.TableInfo, id string, fields map[string]json.RawMessage) error {
+	var sets []string
+	for _, c := range t.Columns {
+		if _, ok := fields[c.Name]; ok && c.Name != "id" {
+			sets = append(sets, quoteIdent(c.Name)+" = "+valueExpr(c))
+		}
+	}
+	for f := range fields {
+		if _, ok := t.Column(f); !ok {
+			return fmt.Errorf("%s has no column %q here: this workstation needs an upgrade", t.Name, f)
+		}
+	}
+	if len(sets) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(tx.Context(), fmt.Sprintf(`UPDATE %s SET %s WHERE id = ?2`, quoteIdent(t.Name), strings.Join(sets, ", ")), string(b), id)
+	return err
+}
+
+// inboxEntry records a change that could not be applied or was refused.
+func inboxEntry(tx *store.Tx, direction string, c Change, reason string) error {
+	fields, _ := json.Marshal(c.Fields)
+	_, err := tx.ExecContext(tx.Context(), `INSERT INTO sync_inbox (id, direction, change_id, entity, entity_id, op, fields, reason, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, store.NewID(), direction, c.ID, c.Entity, c.EntityID, c.Op, string(fields), reason, store.FormatTime(tx.Now))
+	return err
+}
+
+// applyBatch applies a pulled batch and moves the cursor in the same
+// transaction. A change that cannot be applied goes to the inbox with the
+// reason and the rest go on. It returns how many were applied and a clock
+// warning when a remote clock ran far ahead.
+func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied, failed int, warning string, err error) {
+	now := tx.Now
+	observe := func(hlc string, device string) error {
+		h, err := store.ParseHLC(hlc)
+		if err != nil {
+			return nil
+		}
+		if time.UnixMilli(h.Wall).Sub(now) > farAhead {
+			warning = fmt.Sprintf("Device %s's clock runs %s ahead of this workstation's; check the clocks.", device, time.UnixMilli(h.Wall).Sub(now).Round(time.Second))
+			return nil
+		}
+		return tx.ObserveHLC(h)
+	}
+	one := func(entity, id string, fn func(store.TableInfo) error) (string, error) {
+		t, ok := ts[entity]
+		if !ok || !t.Synced() {
+			return fmt.Sprintf("%q is not a table this workstation syncs: it needs an upgrade", entity), nil
+		}
+		if _, err := tx.ExecContext(tx.Context(), `SAVEPOINT change`); err != nil {
+			return "", err
+		}
+		if ferr := fn(t); ferr != nil {
+			if _, err := tx.ExecContext(tx.Context(), `ROLLBACK TO SAVEPOINT change`); err != nil {
+				return "", err
+			}
+			_, _ = tx.ExecContext(tx.Context(), `RELEASE SAVEPOINT change`)
+			return ferr.Error(), nil
+		}
+		_, err := tx.ExecContext(tx.Context(), `RELEASE SAVEPOINT change`)
+		return "", err
+	}
+	for _, r := range res.Rows {
+		reason, err := one(r.Entity, r.ID, func(t store.TableInfo) error {
+			return applyDoc(tx, t, r.ID, self, Doc{Fields: r.Fields, Clocks: r.Clocks})
+		})
+		if err != nil {
+			return applied, failed, warning, err
+		}
+		if reason != "" {
+			failed++
+			if err := inboxEntry(tx, "pull", Change{Entity: r.Entity, EntityID: r.ID, Op: "insert", Fields: r.Fields}, reason); err != nil {
+				return applied, failed, warning, err
+			}
+			continue
+		}
+		applied++
+		if h, _ := Clock(maxClock(r.Clocks)).Split(); h.Wall > 0 {
+			if err := observe(h.String(), ""); err != nil {
+				return applied, failed, warning, err
+			}
+		}
+	}
+	for _, c := range res.Changes {
+		reason, err := one(c.Entity, c.EntityID, func(t store.TableInfo) error {
+			return applyDoc(tx, t, c.EntityID, self, ChangeDoc(c))
+		})
+		if err != nil {
+			return applied, failed, warning, err
+		}
+		if reason != "" {
+			failed++
+			if err := inboxEntry(tx, "pull", c, reason); err != nil {
+				return applied, failed, warning, err
+			}
+			continue
+		}
+		applied++
+		if err := observe(c.HLC, c.Device); err != nil {
+			return applied, failed, warning, err
+		}
+	}
+	return applied, failed, warning, tx.SetPullCursor(res.Cursor, !res.Snapshot)
+}
+
+func maxClock(m map[string]Clock) Clock {
+	var out Clock
+	for _, c := range m {
+		out = out.Max(c)
+	}
+	return out
+}
+
+// acknowledge records the server's answers to pushed changes in one
+// transaction: the clocks of the applied ones, the refused ones in the
+// inbox, and the outbox rows dropped up to the last answered seq.
+func acknowledge(tx *store.Tx, ts tables, self string, sent []Change, results []Result) error {
+	bySeq := map[int64]Result{}
+	var last int64
+	for _, r := range results {
+		bySeq[r.Seq] = r
+		last = max(last, r.Seq)
+	}
+	for _, c := range sent {
+		r, ok := bySeq[c.Seq]
+		if !ok {
+			continue
+		}
+		if r.Status == StatusRejected {
+			if err := inboxEntry(tx, "push", c, r.Reason); err != nil {
+				return err
+			}
+			continue
+		}
+		t, ok := ts[c.Entity]
+		if !ok || t.Kind != "document" {
+			continue
+		}
+		cur, _, err := localDoc(tx, t, c.EntityID, self)
+		if err != nil {
+			return err
+		}
+		// localDoc already overlays this change's clock (it is still in the
+		// outbox); saving makes it permanent once the row leaves the outbox.
+		if err := saveClocks(tx, c.Entity, c.EntityID, cur); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(tx.Context(), `DELETE FROM outbox WHERE seq <= ?`, last)
+	return err
+}

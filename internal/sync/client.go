@@ -1,0 +1,306 @@
+package sync
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"oms/internal/store"
+)
+
+// PushBatch is how many outbox changes one push carries.
+const PushBatch = 500
+
+// Client syncs one workstation's database with its server.
+type Client struct {
+	db   *store.DB
+	http *http.Client
+	ts   tables
+	// Renumber rewrites the device's provisional numbers at enrolment, in the
+	// enrolment's transaction (the order package's RenumberLocal); nil skips it.
+	Renumber func(tx *store.Tx, station string) error
+}
+
+// NewClient returns a client for db. httpClient nil means a default with a
+// 60 s timeout.
+func NewClient(ctx context.Context, db *store.DB, httpClient *http.Client) (*Client, error) {
+	if httpClient == nil {
+		httpClient = &http.Client{Timeout: 60 * time.Second}
+	}
+	list, err := db.Tables(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ts := tables{}
+	for _, t := range list {
+		ts[t.Name] = t
+	}
+	return &Client{db: db, http: httpClient, ts: ts}, nil
+}
+
+// RemoteError is a refusal by the server, with its code.
+type RemoteError struct {
+	Status int
+	ErrorResponse
+}
+
+func (e *RemoteError) Error() string { return e.ErrorResponse.Error }
+
+// UpgradeRequired reports whether err says the versions do not match.
+func UpgradeRequired(err error) bool {
+	var re *RemoteError
+	return errors.As(err, &re) && re.Code == CodeUpgrade
+}
+
+// normalizeURL checks a server address and returns it without a trailing slash.
+func normalizeURL(raw string) (string, error) {
+	raw = strings.TrimRight(strings.TrimSpace(raw), "/")
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("the server address %q is not an http:// or https:// URL, e.g. https://oms.example.com:8443", raw)
+	}
+	return raw, nil
+}
+
+func (cl *Client) do(ctx context.Context, method, base, path string, credential string, body, out any) error {
+	var rd io.Reader
+	var gz bool
+	if body != nil {
+		var buf bytes.Buffer
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		if len(b) > 16<<10 {
+			w, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+			w.Write(b)
+			w.Close()
+			gz = true
+		} else {
+			buf.Write(b)
+		}
+		rd = &buf
+	}
+	req, err := http.NewRequestWithContext(ctx, method, base+path, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set(HeaderProtocol, strconv.Itoa(ProtocolVersion))
+	req.Header.Set(HeaderSchema, strconv.Itoa(store.SchemaVersion()))
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+		if gz {
+			req.Header.Set("Content-Encoding", "gzip")
+		}
+	}
+	if credential != "" {
+		req.Header.Set("Authorization", "Bearer "+credential)
+	}
+	resp, err := cl.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("the server at %s cannot be reached: %w", base, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		re := &RemoteError{Status: resp.StatusCode}
+		if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&re.ErrorResponse); err != nil || re.ErrorResponse.Error == "" {
+			re.ErrorResponse = ErrorResponse{Error: fmt.Sprintf("the server answered %s", resp.Status), Code: CodeInternal}
+		}
+		return re
+	}
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		return fmt.Errorf("the server's answer is not valid: %w", err)
+	}
+	return nil
+}
+
+// Enrol enrols this workstation with the server at serverURL using a
+// one-time token. Its provisional numbers (LOCAL-…) take the station
+// code in the same transaction, before anything has left the device.
+func (cl *Client) Enrol(ctx context.Context, serverURL, token string) (store.SyncState, error) {
+	base, err := normalizeURL(serverURL)
+	if err != nil {
+		return store.SyncState{}, err
+	}
+	st, err := cl.db.SyncState(ctx)
+	if err != nil {
+		return st, err
+	}
+	if st.Credential != "" {
+		return st, fmt.Errorf("this workstation is already enrolled with %s as station %s", st.ServerURL, st.StationCode)
+	}
+	token = strings.TrimSpace(token)
+	if token == "" {
+		return st, errors.New("give the enrolment token the admin printed with oms token")
+	}
+	var res EnrolResponse
+	if err := cl.do(ctx, "POST", base, PathEnrol, "", EnrolRequest{Token: token, DeviceID: st.DeviceID, DeviceName: st.DeviceName}, &res); err != nil {
+		return st, err
+	}
+	if res.DeviceID != st.DeviceID || res.StationCode == "" || res.Credential == "" {
+		return st, errors.New("the server's enrolment answer is incomplete")
+	}
+	err = cl.db.Update(ctx, store.Actor{UserName: "sync"}, func(tx *store.Tx) error {
+		if err := tx.SetEnrolment(store.Enrolment{ServerURL: base, ServerID: res.ServerID, StationCode: res.StationCode,
+			Credential: res.DeviceID + "." + res.Credential}); err != nil {
+			return err
+		}
+		if cl.Renumber != nil {
+			if err := cl.Renumber(tx, res.StationCode); err != nil {
+				return err
+			}
+		}
+		return tx.Audit("enrol", "sync_state", st.DeviceID, map[string]string{"server": base, "station": res.StationCode})
+	})
+	if err != nil {
+		return st, fmt.Errorf("enrolled on the server as %s, but recording it here failed: %w", res.StationCode, err)
+	}
+	return cl.db.SyncState(ctx)
+}
+
+// Stats is what one round moved.
+type Stats struct {
+	Pushed   int // changes the server applied
+	Rejected int // changes the server refused (see the inbox)
+	Pulled   int // rows and changes applied here
+	Failed   int // pulled changes that could not be applied here (see the inbox)
+	Batches  int
+}
+
+func (s Stats) String() string {
+	return fmt.Sprintf("pushed %d, refused %d, pulled %d, not applied %d", s.Pushed, s.Rejected, s.Pulled, s.Failed)
+}
+
+// Progress reports a round's progress: phase "push" or "pull", done and
+// total (total 0 when unknown).
+type Progress func(phase string, done, total int64)
+
+// Round runs one full sync: pushes the whole outbox, then pulls until the
+// server has nothing more. It records the attempt (and its error) in the
+// sync state.
+func (cl *Client) Round(ctx context.Context, progress Progress) (Stats, error) {
+	stats, warning, err := cl.round(ctx, progress)
+	msg := ""
+	if err != nil {
+		msg = err.Error()
+	}
+	if rerr := cl.db.RecordSyncAttempt(context.WithoutCancel(ctx), msg, warning); rerr != nil && err == nil {
+		err = rerr
+	}
+	return stats, err
+}
+
+func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, error) {
+	var stats Stats
+	st, err := cl.db.SyncState(ctx)
+	if err != nil {
+		return stats, "", err
+	}
+	if st.Credential == "" {
+		return stats, "", errors.New("this workstation is not enrolled with a sync server")
+	}
+	if progress == nil {
+		progress = func(string, int64, int64) {}
+	}
+	// Push everything waiting.
+	pending, err := cl.db.PendingChanges(ctx)
+	if err != nil {
+		return stats, "", err
+	}
+	var done int64
+	for {
+		rows, err := cl.db.Outbox(ctx, 0, PushBatch)
+		if err != nil {
+			return stats, "", err
+		}
+		if len(rows) == 0 {
+			break
+		}
+		changes := make([]Change, len(rows))
+		for i, r := range rows {
+			if changes[i], err = FromOutbox(st.DeviceID, r); err != nil {
+				return stats, "", err
+			}
+		}
+		var res PushResponse
+		if err := cl.do(ctx, "POST", st.ServerURL, PathPush, st.Credential, PushRequest{Device: st.DeviceID, Changes: changes}, &res); err != nil {
+			return stats, "", err
+		}
+		if len(res.Results) == 0 {
+			return stats, "", errors.New("the server answered a push without results")
+		}
+		if err := cl.db.Remote(ctx, func(tx *store.Tx) error { return acknowledge(tx, cl.ts, st.DeviceID, changes, res.Results) }); err != nil {
+			return stats, "", fmt.Errorf("record the server's answer: %w", err)
+		}
+		for _, r := range res.Results {
+			if r.Status == StatusRejected {
+				stats.Rejected++
+			} else {
+				stats.Pushed++
+			}
+		}
+		stats.Batches++
+		done += int64(len(res.Results))
+		progress("push", done, int64(pending))
+	}
+	// Pull until nothing more.
+	cursor := st.PullCursor
+	var warning string
+	var pulled, total int64
+	for {
+		var res PullResponse
+		q := "?cursor=" + url.QueryEscape(cursor)
+		if err := cl.do(ctx, "GET", st.ServerURL, PathPull+q, st.Credential, nil, &res); err != nil {
+			return stats, warning, err
+		}
+		if res.Total > 0 {
+			total = res.Total
+		}
+		var applied, failed int
+		err := cl.db.Remote(ctx, func(tx *store.Tx) error {
+			var w string
+			var err error
+			applied, failed, w, err = applyBatch(tx, cl.ts, st.DeviceID, res)
+			if w != "" {
+				warning = w
+			}
+			return err
+		})
+		if err != nil {
+			return stats, warning, fmt.Errorf("apply pulled changes: %w", err)
+		}
+		stats.Pulled += applied
+		stats.Failed += failed
+		stats.Batches++
+		pulled += int64(applied + failed)
+		progress("pull", pulled, total)
+		cursor = res.Cursor
+		if !res.More {
+			break
+		}
+	}
+	return stats, warning, nil
+}
+
+// Status asks the server about itself and this device.
+func (cl *Client) Status(ctx context.Context) (StatusResponse, error) {
+	var res StatusResponse
+	st, err := cl.db.SyncState(ctx)
+	if err != nil {
+		return res, err
+	}
+	if st.Credential == "" {
+		return res, errors.New("this workstation is not enrolled with a sync server")
+	}
+	err = cl.do(ctx, "GET", st.ServerURL, PathStatus, st.Credential, nil, &res)
+	return res, err
+}
