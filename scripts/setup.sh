@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # setup.sh [run|test]: install what OMS needs on Debian 12, and nothing that is
 # already there. "run" installs the build and desktop dependencies; "test"
-# also what the tests need (Xvfb, xdotool, ImageMagick, Chromium, poppler).
+# also what the tests need (Xvfb, xdotool, ImageMagick, Chromium, poppler,
+# PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/versions.sh

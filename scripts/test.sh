@@ -26,6 +26,16 @@ step "go vet (desktop and headless)"
 go vet -tags "$GO_TAGS" ./...
 go vet -tags "headless sqlite_fts5" ./...
 
+step "PostgreSQL for the server tests"
+# A throwaway server (scripts/pg.sh) for every test that asks internal/pgtest
+# for a database; stopped, its log kept, however this script ends.
+pgdir=$(mktemp -d /tmp/oms-pg.XXXXXX)
+chmod 755 "$pgdir"
+trap 'bash scripts/pg.sh stop "$pgdir"; cp "$pgdir/log/postgres.log" "$res/" 2>/dev/null || true; rm -rf "$pgdir"' EXIT
+OMS_TEST_PG=$(bash scripts/pg.sh start "$pgdir")
+export OMS_TEST_PG
+echo "$OMS_TEST_PG"
+
 step "go test -race"
 set +e
 go test -race -count=1 -tags "$GO_TAGS" -json ./... | node scripts/gotest-summary.mjs "$res/go.json"
