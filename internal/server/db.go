@@ -14,7 +14,8 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+	_ "github.com/jackc/pgx/v5/stdlib" // the PostgreSQL driver
+	_ "github.com/mattn/go-sqlite3"    // the SQLite driver
 
 	"oms/internal/store"
 )

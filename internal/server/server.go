@@ -39,13 +39,16 @@ type hooks struct {
 
 // New returns a server over db for this binary's schema.
 func New(ctx context.Context, db *DB, log *slog.Logger) (*Server, error) {
-	tables, err := store.DescribeSchema(ctx)
+	tables, seed, err := store.DescribeSchemaRows(ctx)
 	if err != nil {
 		return nil, err
 	}
 	schema := Schema{}
 	for _, t := range tables {
 		schema[t.Name] = t
+	}
+	if err := db.seed(ctx, seed); err != nil {
+		return nil, err
 	}
 	id, err := db.ServerID(ctx)
 	if err != nil {
@@ -55,6 +58,34 @@ func New(ctx context.Context, db *DB, log *slog.Logger) (*Server, error) {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	return &Server{db: db, id: id, schema: schema, now: time.Now, log: log}, nil
+}
+
+// seed adds the rows every workstation's migrations create (default
+// settings, payment methods), with the zero clock, so that any edit of them
+// wins and the server knows them when it comes.
+func (db *DB) seed(ctx context.Context, rows map[string][]string) error {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for entity, list := range rows {
+		for _, j := range list {
+			var fields map[string]json.RawMessage
+			if err := json.Unmarshal([]byte(j), &fields); err != nil {
+				return fmt.Errorf("seed %s: %w", entity, err)
+			}
+			var id string
+			if err := json.Unmarshal(fields["id"], &id); err != nil {
+				return fmt.Errorf("seed %s: %w", entity, err)
+			}
+			if _, err := tx.exec(`INSERT INTO srv_entities (entity, id, fields, clocks, deleted, position) VALUES (?, ?, ?, ?, '', 0)
+				ON CONFLICT (entity, id) DO NOTHING`, entity, id, j, `{"":""}`); err != nil {
+				return fmt.Errorf("seed %s: %w", entity, err)
+			}
+		}
+	}
+	return tx.Commit()
 }
 
 // ID returns the server's identity.

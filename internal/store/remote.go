@@ -322,3 +322,55 @@ func (tx *Tx) ObserveHLC(remote HLC) error {
 	_, err := tx.Tx.ExecContext(tx.ctx, `UPDATE sync_state SET hlc_wall = ?, hlc_counter = ? WHERE id = 1`, remote.Wall, remote.Counter)
 	return err
 }
+
+// DescribeSchemaRows is DescribeSchema with the rows the migrations put
+// in the synced tables (default settings, payment methods), as JSON objects
+// the way capture writes them: every workstation has them from the start,
+// so the server must know them too.
+func DescribeSchemaRows(ctx context.Context) ([]TableInfo, map[string][]string, error) {
+	dir, err := os.MkdirTemp("", "oms-schema-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("describe schema: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	db, err := Open(ctx, filepath.Join(dir, "schema.db"))
+	if err != nil {
+		return nil, nil, fmt.Errorf("describe schema: %w", err)
+	}
+	defer db.Close()
+	tables, err := db.Tables(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows := map[string][]string{}
+	for _, t := range tables {
+		if !t.Synced() {
+			continue
+		}
+		var args []string
+		for _, c := range t.Columns {
+			ref := quoteIdent(c.Name)
+			if c.Blob() {
+				ref = "hex(" + ref + ")"
+			}
+			args = append(args, quoteText(c.Name), ref)
+		}
+		rs, err := db.read.QueryContext(ctx, fmt.Sprintf(`SELECT json_object(%s) FROM %s ORDER BY id`, strings.Join(args, ", "), quoteIdent(t.Name)))
+		if err != nil {
+			return nil, nil, err
+		}
+		for rs.Next() {
+			var j string
+			if err := rs.Scan(&j); err != nil {
+				rs.Close()
+				return nil, nil, err
+			}
+			rows[t.Name] = append(rows[t.Name], j)
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	return tables, rows, nil
+}
