@@ -23,6 +23,7 @@ import (
 	"oms/internal/shipping"
 	"oms/internal/stock"
 	"oms/internal/store"
+	omsync "oms/internal/sync"
 )
 
 // Services are the domain services the bound methods call.
@@ -97,6 +98,10 @@ type App struct {
 	ctx     context.Context
 	session session
 
+	client   *omsync.Client
+	syncLoop *omsync.Loop
+	stopSync context.CancelFunc
+
 	Auth     *AuthAPI
 	Users    *UsersAPI
 	Settings *SettingsAPI
@@ -115,6 +120,7 @@ type App struct {
 	Dashboard *DashboardAPI
 	Jobs      *JobsAPI
 	Reports   *ReportsAPI
+	Sync      *SyncAPI
 }
 
 // New returns the app over svc. Events are dropped until SetEmitter.
@@ -137,6 +143,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 	a.Dashboard = &DashboardAPI{a}
 	a.Jobs = &JobsAPI{a}
 	a.Reports = &ReportsAPI{a: a}
+	a.Sync = &SyncAPI{a}
 	svc.DB.OnCommit(func(bool) { go a.emitStatus() })
 	return a
 }
@@ -144,7 +151,7 @@ func New(svc Services, log *slog.Logger, version string) *App {
 // Bindings returns the structs whose exported methods the frontend may call.
 func (a *App) Bindings() []any {
 	return []any{a.Auth, a.Users, a.Settings, a.Status, a.Customers, a.Catalog, a.Stock, a.Orders, a.Payments, a.Returns, a.Documents,
-		a.Shipping, a.Shipments, a.Printers, a.Dashboard, a.Jobs, a.Reports}
+		a.Shipping, a.Shipments, a.Printers, a.Dashboard, a.Jobs, a.Reports, a.Sync}
 }
 
 // Start is the Wails OnStartup hook: it keeps the runtime context for calls
@@ -156,6 +163,7 @@ func (a *App) Start(ctx context.Context, e Emitter) {
 	a.emitter = e
 	a.mu.Unlock()
 	a.startJobs()
+	a.startSync()
 }
 
 // SetEmitter replaces the event emitter (tests).

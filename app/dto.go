@@ -144,6 +144,13 @@ type SyncStatus struct {
 	Pending   int    `json:"pending"`
 	LastSync  string `json:"lastSync"`
 	LastError string `json:"lastError"`
+	// Running is true while a round is under way; Upgrade when the server
+	// asked for a newer (or older) program: changes wait, kept.
+	Running bool `json:"running"`
+	Upgrade bool `json:"upgrade"`
+	// Inbox counts refused changes; OpenExceptions the exceptions to settle.
+	Inbox          int `json:"inbox"`
+	OpenExceptions int `json:"openExceptions"`
 }
 
 // StatusInfo feeds the status bar.

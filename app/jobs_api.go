@@ -239,6 +239,12 @@ func (a *App) startJobs() {
 // Stop is the Wails OnShutdown hook: it stops the scheduler, waiting for
 // running jobs up to jobs.DefaultStopTimeout.
 func (a *App) Stop() {
+	a.mu.Lock()
+	stop := a.stopSync
+	a.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
 	if !a.svc.Jobs.Stop() {
 		a.log.Warn("scheduled jobs still running at exit", "waited", jobs.DefaultStopTimeout.String())
 	}

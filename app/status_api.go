@@ -24,12 +24,20 @@ func (a *App) status(ctx context.Context) (StatusInfo, error) {
 		return StatusInfo{}, err
 	}
 	mode := "standalone"
+	sync := SyncStatus{Pending: pending}
 	if d.ServerURL != "" {
 		mode = "enrolled"
+		st, err := a.syncState(ctx)
+		if err != nil {
+			return StatusInfo{}, err
+		}
+		sync = SyncStatus{Online: st.Online, Pending: pending, LastSync: st.LastSync, LastError: st.LastError,
+			Running: st.Running, Upgrade: st.Upgrade, Inbox: st.Inbox, OpenExceptions: st.OpenExceptions}
 	}
+	sync.Mode = mode
 	return StatusInfo{
 		Device:  DeviceInfo{ID: d.ID, Name: d.Name, StationCode: d.StationCode},
-		Sync:    SyncStatus{Mode: mode, Pending: pending},
+		Sync:    sync,
 		Version: a.version,
 	}, nil
 }

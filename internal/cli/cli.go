@@ -45,7 +45,7 @@ type Env struct {
 	Desktop        Desktop
 }
 
-const usage = `Usage: oms [--data DIR] [command]
+var usage = `Usage: oms [--data DIR] [command]
 
 With no command, oms opens the desktop app.
 
@@ -123,7 +123,7 @@ Commands:
                                      returns: by reason and product
                                    --warehouse, --customer and --product
                                    filter where the report has them
-
+` + syncUsage[1:] + `
 Options:
   --data DIR   data directory (default: $OMS_DATA, else the user's config
                directory + /oms); the database is DIR/oms.db
@@ -221,6 +221,18 @@ func run(args []string, env Env) error {
 		return printCmd(rest[1:], *dataFlag, env)
 	case "report":
 		return reportCmd(rest[1:], *dataFlag, env)
+	case "serve":
+		return serveCmd(rest[1:], *dataFlag, env)
+	case "token":
+		return tokenCmd(rest[1:], *dataFlag, env)
+	case "devices":
+		return devicesCmd(rest[1:], *dataFlag, env)
+	case "revoke":
+		return revokeCmd(rest[1:], *dataFlag, env)
+	case "enroll", "enrol":
+		return enrollCmd(rest[1:], *dataFlag, env)
+	case "sync":
+		return syncCmd(rest[1:], *dataFlag, env)
 	case "help":
 		return flag.ErrHelp
 	default:

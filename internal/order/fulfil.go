@@ -456,3 +456,46 @@ func plural(n int64, one, many string) string {
 	}
 	return many
 }
+
+// BackorderReserved moves up to n reserved units of a product on an order
+// back to backorder within tx, releasing their reservation, the latest
+// line first (a manager settling an oversell that sync revealed). It
+// returns how many units it moved: fewer than n when the order has fewer
+// reserved.
+func BackorderReserved(tx *store.Tx, orderID, productID string, n int64, note string) (int64, error) {
+	ctx := tx.Context()
+	o, err := findOrder(ctx, tx, orderID)
+	if err != nil {
+		return 0, err
+	}
+	var moved int64
+	for i := len(o.Lines) - 1; i >= 0 && moved < n; i-- {
+		l := o.Lines[i]
+		if l.ProductID != productID || l.Reserved == 0 {
+			continue
+		}
+		k := min(l.Reserved, n-moved)
+		if _, err := tx.ExecContext(ctx, `UPDATE order_lines SET reserved = reserved - ?, backordered = backordered + ?, updated_at = ? WHERE id = ? AND reserved >= ?`,
+			k, k, store.FormatTime(tx.Now), l.ID, k); err != nil {
+			return moved, fmt.Errorf("backorder: %w", err)
+		}
+		if _, err := stock.Release(tx, stock.Request{ProductID: productID, WarehouseID: o.WarehouseID, Quantity: k,
+			RefType: stock.RefOrder, RefID: o.ID, Reason: "Order " + o.Number + " backordered: oversold"}); err != nil {
+			return moved, fmt.Errorf("backorder: %w", err)
+		}
+		text := fmt.Sprintf("Backordered %d × %s: sold by another workstation too", k, l.SKU)
+		if note != "" {
+			text += ": " + note
+		}
+		if err := addEvent(tx, o.ID, o.Status, o.Status, text); err != nil {
+			return moved, err
+		}
+		moved += k
+	}
+	if moved > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE orders SET version = version + 1, updated_at = ? WHERE id = ?`, store.FormatTime(tx.Now), o.ID); err != nil {
+			return moved, fmt.Errorf("backorder: %w", err)
+		}
+	}
+	return moved, nil
+}

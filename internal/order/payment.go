@@ -887,3 +887,7 @@ func refundOnCancel(tx *store.Tx, o *Order, note string) error {
 	}
 	return nil
 }
+
+// RebuildPaymentTotals recomputes an order's payment totals in tx, for sync
+// after it brought in payments or settlements of the order.
+func RebuildPaymentTotals(tx *store.Tx, orderID string) error { return rebuildPaymentTotals(tx, orderID) }

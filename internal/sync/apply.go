@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"oms/internal/order"
 	"oms/internal/store"
 )
 
@@ -254,6 +255,24 @@ func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied
 		_, err := tx.ExecContext(tx.Context(), `RELEASE SAVEPOINT change`)
 		return "", err
 	}
+	// Payment totals are a cache rebuilt from the ledgers by Go code, not by
+	// triggers: rebuild them for the orders whose payments came in.
+	touched := map[string]bool{}
+	touch := func(entity string, fields map[string]json.RawMessage) {
+		switch entity {
+		case "payments":
+			var id string
+			if json.Unmarshal(fields["order_id"], &id) == nil && id != "" {
+				touched[id] = true
+			}
+		case "payment_settlements":
+			var pid, id string
+			if json.Unmarshal(fields["payment_id"], &pid) == nil &&
+				tx.QueryRowContext(tx.Context(), `SELECT order_id FROM payments WHERE id = ?`, pid).Scan(&id) == nil {
+				touched[id] = true
+			}
+		}
+	}
 	for _, r := range res.Rows {
 		reason, err := one(r.Entity, r.ID, func(t store.TableInfo) error {
 			return applyDoc(tx, t, r.ID, self, Doc{Fields: r.Fields, Clocks: r.Clocks})
@@ -269,6 +288,7 @@ func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied
 			continue
 		}
 		applied++
+		touch(r.Entity, r.Fields)
 		if h, _ := Clock(maxClock(r.Clocks)).Split(); h.Wall > 0 {
 			if err := observe(h.String(), ""); err != nil {
 				return applied, failed, warning, err
@@ -290,7 +310,13 @@ func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied
 			continue
 		}
 		applied++
+		touch(c.Entity, c.Fields)
 		if err := observe(c.HLC, c.Device); err != nil {
+			return applied, failed, warning, err
+		}
+	}
+	for _, id := range sortedKeys(touched) {
+		if err := order.RebuildPaymentTotals(tx, id); err != nil {
 			return applied, failed, warning, err
 		}
 	}

@@ -12,8 +12,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	gosync "sync"
 	"time"
 
+	"oms/internal/order"
+	"oms/internal/shipping"
 	"oms/internal/store"
 )
 
@@ -22,11 +25,12 @@ const PushBatch = 500
 
 // Client syncs one workstation's database with its server.
 type Client struct {
-	db   *store.DB
-	http *http.Client
-	ts   tables
+	rounds gosync.Mutex // one round at a time
+	db     *store.DB
+	http   *http.Client
+	ts     tables
 	// Renumber rewrites the device's provisional numbers at enrolment, in the
-	// enrolment's transaction (the order package's RenumberLocal); nil skips it.
+	// enrolment's transaction: renumberLocal unless a test replaces it.
 	Renumber func(tx *store.Tx, station string) error
 }
 
@@ -44,7 +48,16 @@ func NewClient(ctx context.Context, db *store.DB, httpClient *http.Client) (*Cli
 	for _, t := range list {
 		ts[t.Name] = t
 	}
-	return &Client{db: db, http: httpClient, ts: ts}, nil
+	return &Client{db: db, http: httpClient, ts: ts, Renumber: renumberLocal}, nil
+}
+
+// renumberLocal gives the orders, returns and shipments numbered LOCAL-…
+// before enrolment the station's code.
+func renumberLocal(tx *store.Tx, station string) error {
+	if err := order.RenumberLocal(tx, station); err != nil {
+		return err
+	}
+	return shipping.RenumberLocal(tx, station)
 }
 
 // RemoteError is a refusal by the server, with its code.
@@ -188,6 +201,8 @@ type Progress func(phase string, done, total int64)
 // server has nothing more. It records the attempt (and its error) in the
 // sync state.
 func (cl *Client) Round(ctx context.Context, progress Progress) (Stats, error) {
+	cl.rounds.Lock()
+	defer cl.rounds.Unlock()
 	stats, warning, err := cl.round(ctx, progress)
 	msg := ""
 	if err != nil {

@@ -1188,6 +1188,92 @@ export namespace app {
 		}
 	}
 	
+	export class ExceptionOrder {
+	    id: string;
+	    number: string;
+	    status: string;
+	    reserved: number;
+	    found: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExceptionOrder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.number = source["number"];
+	        this.status = source["status"];
+	        this.reserved = source["reserved"];
+	        this.found = source["found"];
+	    }
+	}
+	export class ExceptionView {
+	    id: string;
+	    kind: string;
+	    productId: string;
+	    warehouseId: string;
+	    orderId: string;
+	    orders: string[];
+	    shortage: number;
+	    detail: string;
+	    status: string;
+	    resolution: string;
+	    note: string;
+	    settledBy: string;
+	    settledAt: string;
+	    createdAt: string;
+	    updatedAt: string;
+	    sku: string;
+	    productName: string;
+	    warehouseCode: string;
+	    orderList: ExceptionOrder[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExceptionView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.productId = source["productId"];
+	        this.warehouseId = source["warehouseId"];
+	        this.orderId = source["orderId"];
+	        this.orders = source["orders"];
+	        this.shortage = source["shortage"];
+	        this.detail = source["detail"];
+	        this.status = source["status"];
+	        this.resolution = source["resolution"];
+	        this.note = source["note"];
+	        this.settledBy = source["settledBy"];
+	        this.settledAt = source["settledAt"];
+	        this.createdAt = source["createdAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.sku = source["sku"];
+	        this.productName = source["productName"];
+	        this.warehouseCode = source["warehouseCode"];
+	        this.orderList = this.convertValues(source["orderList"], ExceptionOrder);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ExportFile {
 	    fileName: string;
 	    mimeType: string;
@@ -1203,6 +1289,38 @@ export namespace app {
 	        this.mimeType = source["mimeType"];
 	        this.base64 = source["base64"];
 	    }
+	}
+	export class InboxPage {
+	    entries: sync.InboxEntry[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new InboxPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], sync.InboxEntry);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class InteractionInput {
 	    kind: string;
@@ -3716,6 +3834,10 @@ export namespace app {
 	    pending: number;
 	    lastSync: string;
 	    lastError: string;
+	    running: boolean;
+	    upgrade: boolean;
+	    inbox: number;
+	    openExceptions: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new SyncStatus(source);
@@ -3728,6 +3850,10 @@ export namespace app {
 	        this.pending = source["pending"];
 	        this.lastSync = source["lastSync"];
 	        this.lastError = source["lastError"];
+	        this.running = source["running"];
+	        this.upgrade = source["upgrade"];
+	        this.inbox = source["inbox"];
+	        this.openExceptions = source["openExceptions"];
 	    }
 	}
 	export class StatusInfo {
@@ -3831,6 +3957,52 @@ export namespace app {
 	        this.phone = source["phone"];
 	        this.notes = source["notes"];
 	        this.active = source["active"];
+	    }
+	}
+	export class SyncState {
+	    enrolled: boolean;
+	    serverUrl: string;
+	    stationCode: string;
+	    deviceId: string;
+	    deviceName: string;
+	    enrolledAt: string;
+	    online: boolean;
+	    running: boolean;
+	    upgrade: boolean;
+	    pending: number;
+	    lastSync: string;
+	    lastAttempt: string;
+	    lastError: string;
+	    clockWarning: string;
+	    nextTry: string;
+	    lastRound: string;
+	    inbox: number;
+	    openExceptions: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enrolled = source["enrolled"];
+	        this.serverUrl = source["serverUrl"];
+	        this.stationCode = source["stationCode"];
+	        this.deviceId = source["deviceId"];
+	        this.deviceName = source["deviceName"];
+	        this.enrolledAt = source["enrolledAt"];
+	        this.online = source["online"];
+	        this.running = source["running"];
+	        this.upgrade = source["upgrade"];
+	        this.pending = source["pending"];
+	        this.lastSync = source["lastSync"];
+	        this.lastAttempt = source["lastAttempt"];
+	        this.lastError = source["lastError"];
+	        this.clockWarning = source["clockWarning"];
+	        this.nextTry = source["nextTry"];
+	        this.lastRound = source["lastRound"];
+	        this.inbox = source["inbox"];
+	        this.openExceptions = source["openExceptions"];
 	    }
 	}
 	
@@ -3993,6 +4165,55 @@ export namespace app {
 	        this.kind = source["kind"];
 	        this.target = source["target"];
 	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+
+}
+
+export namespace sync {
+	
+	export class InboxEntry {
+	    id: string;
+	    direction: string;
+	    changeId: string;
+	    entity: string;
+	    entityId: string;
+	    op: string;
+	    fields: string;
+	    reason: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InboxEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.direction = source["direction"];
+	        this.changeId = source["changeId"];
+	        this.entity = source["entity"];
+	        this.entityId = source["entityId"];
+	        this.op = source["op"];
+	        this.fields = source["fields"];
+	        this.reason = source["reason"];
+	        this.at = source["at"];
+	    }
+	}
+	export class Settlement {
+	    resolution: string;
+	    orderId: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settlement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.resolution = source["resolution"];
+	        this.orderId = source["orderId"];
+	        this.note = source["note"];
 	    }
 	}
 
