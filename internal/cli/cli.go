@@ -229,6 +229,8 @@ func run(args []string, env Env) error {
 		return devicesCmd(rest[1:], *dataFlag, env)
 	case "revoke":
 		return revokeCmd(rest[1:], *dataFlag, env)
+	case "apikey":
+		return apikeyCmd(rest[1:], *dataFlag, env)
 	case "enroll", "enrol":
 		return enrollCmd(rest[1:], *dataFlag, env)
 	case "sync":

@@ -30,6 +30,13 @@ Sync (a server joins the workstations of a business):
                                    alone on standard output
   devices [--db URL]               list the enrolled devices
   revoke [--db URL] DEVICE         revoke a device (its id or station code)
+  apikey --name NAME [--scope read|write] [--db URL]
+                                   create a key for the public API (another
+                                   program: a web shop, accounting) and print
+                                   it alone on standard output; write may
+                                   also create orders
+  apikey --list | --revoke ID|NAME [--db URL]
+                                   list the keys, or revoke one
   enroll --server URL --token TOKEN
                                    enrol this workstation with a server; its
                                    numbers take the station code it is given
@@ -221,6 +228,70 @@ func revokeCmd(args []string, dataFlag string, env Env) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "revoked %s (%s, %s)\n", d.StationCode, d.Name, d.ID)
+	return nil
+}
+
+func apikeyCmd(args []string, dataFlag string, env Env) error {
+	fs := newFlags("apikey")
+	name := fs.String("name", "", "the program's name")
+	scope := fs.String("scope", server.ScopeRead, "read or write")
+	list := fs.Bool("list", false, "list the keys")
+	revoke := fs.String("revoke", "", "revoke the key with this id or name")
+	dbFlag := fs.String("db", "", "server database")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErr("unexpected argument %q", fs.Arg(0))
+	}
+	modes := 0
+	for _, on := range []bool{*name != "", *list, *revoke != ""} {
+		if on {
+			modes++
+		}
+	}
+	if modes != 1 {
+		return usageErr("apikey needs one of --name NAME, --list or --revoke ID")
+	}
+	ctx := context.Background()
+	db, err := serverDB(ctx, *dbFlag, dataFlag)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	switch {
+	case *list:
+		keys, err := db.APIKeys(ctx)
+		if err != nil {
+			return err
+		}
+		if len(keys) == 0 {
+			fmt.Fprintln(env.Stdout, "no API keys yet: oms apikey --name NAME creates one")
+			return nil
+		}
+		tw := tabwriter.NewWriter(env.Stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tSCOPE\tCREATED\tLAST USED\tSTATUS")
+		for _, k := range keys {
+			status := "active"
+			if k.RevokedAt != "" {
+				status = "revoked " + k.RevokedAt
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", k.ID, k.Name, k.Scope, k.CreatedAt, k.LastUsedAt, status)
+		}
+		return tw.Flush()
+	case *revoke != "":
+		k, err := db.RevokeAPIKey(ctx, *revoke, time.Now())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "revoked API key %s (%s)\n", k.Name, k.ID)
+		return nil
+	}
+	_, secret, err := db.CreateAPIKey(ctx, *name, *scope, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, secret)
 	return nil
 }
 

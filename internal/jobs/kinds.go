@@ -91,7 +91,8 @@ func (j DraftExpiryJob) ValidateParams(raw json.RawMessage, _ bool) error {
 	return err
 }
 
-// Run deletes the drafts last changed more than Days days ago.
+// Run deletes the drafts last changed more than Days days ago, except web
+// orders (from the shop, through the public API), which wait for a person.
 func (j DraftExpiryJob) Run(ctx context.Context, raw json.RawMessage) (string, error) {
 	p, err := parseDraftParams(raw)
 	if err != nil {
@@ -106,7 +107,8 @@ func (j DraftExpiryJob) Run(ctx context.Context, raw json.RawMessage) (string, e
 			return "", err
 		}
 		for _, o := range page {
-			if o.UpdatedAt.Before(cutoff) {
+			// Web orders wait for a person to confirm them: never expired.
+			if o.UpdatedAt.Before(cutoff) && o.Channel != order.ChannelWeb {
 				old = append(old, o)
 			}
 		}

@@ -38,6 +38,7 @@ var schema = []string{
 		next_station BIGINT NOT NULL,
 		hlc_wall BIGINT NOT NULL,
 		hlc_counter BIGINT NOT NULL,
+		web_seq BIGINT NOT NULL DEFAULT 0,
 		created_at TEXT NOT NULL
 	)`,
 	`CREATE TABLE IF NOT EXISTS srv_tokens (
@@ -96,7 +97,29 @@ var schema = []string{
 		clocks TEXT NOT NULL,
 		deleted TEXT NOT NULL DEFAULT '',
 		position BIGINT NOT NULL,
+		ref TEXT NOT NULL DEFAULT '',
 		PRIMARY KEY (entity, id)
+	)`,
+	// ref is a line's parent (an order line's order), for the public API.
+	`CREATE INDEX IF NOT EXISTS srv_entities_ref ON srv_entities (entity, ref) WHERE ref <> ''`,
+	// API keys for other programs; only the hash of a key is kept.
+	`CREATE TABLE IF NOT EXISTS srv_api_keys (
+		id TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		key_hash TEXT NOT NULL UNIQUE,
+		scope TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		revoked_at TEXT NOT NULL DEFAULT '',
+		last_used_at TEXT NOT NULL DEFAULT ''
+	)`,
+	// An order created through the API under an Idempotency-Key is created
+	// once: the key is enforced by the primary key.
+	`CREATE TABLE IF NOT EXISTS srv_api_requests (
+		key_id TEXT NOT NULL,
+		idempotency_key TEXT NOT NULL,
+		order_id TEXT NOT NULL,
+		created_at TEXT NOT NULL,
+		PRIMARY KEY (key_id, idempotency_key)
 	)`,
 	// Natural keys (a product's SKU, a customer's code) held by one entity
 	// each, enforced by the primary key.

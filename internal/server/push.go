@@ -363,9 +363,10 @@ func (a *applier) load(entity, id string) (omsync.Doc, bool, error) {
 
 func (a *applier) save(entity, id string, d omsync.Doc, exists bool) error {
 	fields, clocks := mustJSON(d.Fields), mustJSON(d.Clocks)
-	_, err := a.tx.exec(`INSERT INTO srv_entities (entity, id, fields, clocks, deleted, position) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, deleted = excluded.deleted, position = excluded.position`,
-		entity, id, string(fields), string(clocks), string(d.Deleted), a.pos+1)
+	_, err := a.tx.exec(`INSERT INTO srv_entities (entity, id, fields, clocks, deleted, position, ref) VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, deleted = excluded.deleted,
+		position = excluded.position, ref = excluded.ref`,
+		entity, id, string(fields), string(clocks), string(d.Deleted), a.pos+1, parentRef(entity, d.Fields))
 	return err
 }
 
@@ -470,6 +471,23 @@ func (a *applier) writeServerDoc(entity, id string, fields map[string]any) error
 		return nil
 	}
 	return a.log(c, op, eff.Fields)
+}
+
+// parentRef is the id of the row a line belongs to, for the public API.
+func parentRef(entity string, fields map[string]json.RawMessage) string {
+	col := ""
+	switch entity {
+	case "order_lines", "order_events", "shipments", "payments":
+		col = "order_id"
+	}
+	if col == "" {
+		return ""
+	}
+	var id string
+	if json.Unmarshal(fields[col], &id) != nil {
+		return ""
+	}
+	return id
 }
 
 var exceptionNS = uuid.MustParse("6f1c9a52-3b1e-4c55-9d0e-5a1f0b7c2e11")

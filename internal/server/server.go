@@ -101,6 +101,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST "+omsync.PathPush, s.versioned(s.authed(s.handlePush)))
 	mux.HandleFunc("GET "+omsync.PathPull, s.versioned(s.authed(s.handlePull)))
 	mux.HandleFunc("GET "+omsync.PathStatus, s.versioned(s.authed(s.handleStatus)))
+	s.routeAPI(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, r, 200, map[string]string{"status": "ok", "server_id": s.id})
 	})
