@@ -890,4 +890,6 @@ func refundOnCancel(tx *store.Tx, o *Order, note string) error {
 
 // RebuildPaymentTotals recomputes an order's payment totals in tx, for sync
 // after it brought in payments or settlements of the order.
-func RebuildPaymentTotals(tx *store.Tx, orderID string) error { return rebuildPaymentTotals(tx, orderID) }
+func RebuildPaymentTotals(tx *store.Tx, orderID string) error {
+	return rebuildPaymentTotals(tx, orderID)
+}
