@@ -56,7 +56,11 @@ func (s *Server) Push(ctx ctxT, dev Device, req omsync.PushRequest) (omsync.Push
 	// positions are handed out, and become visible, in order.
 	var pos int64
 	var clock store.HLC
-	if err := tx.queryRow(`UPDATE srv_meta SET position = position WHERE id = 1 RETURNING position, hlc_wall, hlc_counter`).Scan(&pos, &clock.Wall, &clock.Counter); err != nil {
+	lock := `UPDATE srv_meta SET position = position WHERE id = 1 RETURNING position, hlc_wall, hlc_counter`
+	if s.hooks.plainSequence != nil || s.hooks.unenforcedDedupe {
+		lock = `SELECT position, hlc_wall, hlc_counter FROM srv_meta WHERE id = 1` // planted bug: no lock
+	}
+	if err := tx.queryRow(lock).Scan(&pos, &clock.Wall, &clock.Counter); err != nil {
 		return res, fmt.Errorf("push: %w", err)
 	}
 	var lastSeq int64
@@ -93,7 +97,8 @@ func (s *Server) Push(ctx ctxT, dev Device, req omsync.PushRequest) (omsync.Push
 	if err := a.raiseStockExceptions(); err != nil {
 		return res, fmt.Errorf("push: %w", err)
 	}
-	if _, err := tx.exec(`UPDATE srv_meta SET position = ?, hlc_wall = ?, hlc_counter = ? WHERE id = 1`, a.pos, a.clock.Wall, a.clock.Counter); err != nil {
+	if _, err := tx.exec(`UPDATE srv_meta SET position = CASE WHEN position < ? THEN ? ELSE position END, hlc_wall = ?, hlc_counter = ? WHERE id = 1`,
+		a.pos, a.pos, a.clock.Wall, a.clock.Counter); err != nil {
 		return res, fmt.Errorf("push: %w", err)
 	}
 	if _, err := tx.exec(`UPDATE srv_devices SET last_seq = ?, last_seen_at = ?, clock_skew_ms = CASE WHEN ? > 0 THEN ? ELSE clock_skew_ms END WHERE id = ?`,
@@ -102,6 +107,14 @@ func (s *Server) Push(ctx ctxT, dev Device, req omsync.PushRequest) (omsync.Push
 	}
 	if s.hooks.beforeCommit != nil {
 		s.hooks.beforeCommit()
+	}
+	if s.hooks.crashBeforeCommit != nil && s.hooks.crashBeforeCommit() {
+		tx.Rollback()
+		if s.hooks.ackBeforeCommit {
+			res.LastSeq = lastSeq
+			return res, nil // planted bug: the answer left before the commit
+		}
+		return res, errors.New("push: the server stopped before it committed")
 	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("push: commit: %w", err)
@@ -158,7 +171,7 @@ func (a *applier) applyDeviceChange(c omsync.Change) (omsync.Result, int64, erro
 	if err != nil {
 		return r, 0, err
 	}
-	if reason == "" {
+	if reason == "" && !a.s.hooks.unenforcedDedupe {
 		res, err := a.tx.exec(`INSERT INTO srv_change_ids (change_id, device_id) VALUES (?, ?) ON CONFLICT (change_id) DO NOTHING`, c.ID, c.Device)
 		if err != nil {
 			return r, 0, err
@@ -176,8 +189,11 @@ func (a *applier) applyDeviceChange(c omsync.Change) (omsync.Result, int64, erro
 	if _, err := a.tx.exec(`RELEASE SAVEPOINT change`); err != nil {
 		return r, 0, err
 	}
-	if _, err := a.tx.exec(`INSERT INTO srv_applied (device_id, seq, change_id, status, reason) VALUES (?, ?, ?, ?, ?)`,
-		c.Device, c.Seq, c.ID, r.Status, r.Reason); err != nil {
+	record := `INSERT INTO srv_applied (device_id, seq, change_id, status, reason) VALUES (?, ?, ?, ?, ?)`
+	if a.s.hooks.unenforcedDedupe {
+		record += ` ON CONFLICT (device_id, seq) DO NOTHING` // planted bug: the key is not held to
+	}
+	if _, err := a.tx.exec(record, c.Device, c.Seq, c.ID, r.Status, r.Reason); err != nil {
 		return r, 0, err
 	}
 	return r, ahead, nil
@@ -376,6 +392,9 @@ func (a *applier) log(c omsync.Change, op string, fields map[string]json.RawMess
 		fields = map[string]json.RawMessage{}
 	}
 	a.pos++
+	if a.s.hooks.plainSequence != nil {
+		a.pos = a.s.hooks.plainSequence() // planted bug: a sequence is not commit order
+	}
 	if a.s.hooks.position != nil {
 		a.pos = a.s.hooks.position(a.tx, a.pos)
 	}

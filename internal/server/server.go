@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	gosync "sync"
 	"time"
 
 	"oms/internal/store"
@@ -30,16 +31,26 @@ type Server struct {
 	hooks  hooks
 }
 
-// hooks let tests plant faults; all nil in production.
+// hooks let the simulation (sim_test.go) inject faults and plant the
+// classic sync bugs it must catch; all zero in production.
 type hooks struct {
+	// crashBeforeCommit, when it returns true, ends a push without
+	// committing, as a process dying there would.
+	crashBeforeCommit func() bool
+	// beforeCommit runs just before a push commits (the simulation's jitter).
 	beforeCommit func()
 	position     func(tx *dbtx, next int64) int64
 	snapshotHW   func(hw int64) int64
+
+	// Planted bugs.
+	ackBeforeCommit  bool         // a push that dies before its commit has answered success already
+	plainSequence    func() int64 // positions from a plain sequence, without the srv_meta lock
+	unenforcedDedupe bool         // no lock, change ids not enforced: a duplicate is found only by reading
 }
 
 // New returns a server over db for this binary's schema.
 func New(ctx context.Context, db *DB, log *slog.Logger) (*Server, error) {
-	tables, seed, err := store.DescribeSchemaRows(ctx)
+	tables, seed, err := describe(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -58,6 +69,21 @@ func New(ctx context.Context, db *DB, log *slog.Logger) (*Server, error) {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	return &Server{db: db, id: id, schema: schema, now: time.Now, log: log}, nil
+}
+
+var described struct {
+	once   gosync.Once
+	tables []store.TableInfo
+	seed   map[string][]string
+	err    error
+}
+
+// describe describes this binary's schema once per process.
+func describe(ctx context.Context) ([]store.TableInfo, map[string][]string, error) {
+	described.once.Do(func() {
+		described.tables, described.seed, described.err = store.DescribeSchemaRows(context.WithoutCancel(ctx))
+	})
+	return described.tables, described.seed, described.err
 }
 
 // seed adds the rows every workstation's migrations create (default

@@ -32,6 +32,20 @@ type Client struct {
 	// Renumber rewrites the device's provisional numbers at enrolment, in the
 	// enrolment's transaction: renumberLocal unless a test replaces it.
 	Renumber func(tx *store.Tx, station string) error
+	// Faults is for the sync simulation only (internal/server/sim_test.go):
+	// nil in production.
+	Faults *Faults
+}
+
+// Faults injects crashes into a client and plants a classic bug, for the
+// simulation to prove it catches it.
+type Faults struct {
+	// CrashBeforeApply, when it returns true, ends the round after a pull
+	// batch arrived and before it is applied, as a process dying there would.
+	CrashBeforeApply func() bool
+	// CursorBeforeApply plants the bug of moving the pull cursor in its own
+	// transaction before applying the batch.
+	CursorBeforeApply bool
 }
 
 // NewClient returns a client for db. httpClient nil means a default with a
@@ -279,6 +293,16 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 		}
 		if res.Total > 0 {
 			total = res.Total
+		}
+		if f := cl.Faults; f != nil {
+			if f.CursorBeforeApply {
+				if err := cl.db.Remote(ctx, func(tx *store.Tx) error { return tx.SetPullCursor(res.Cursor, !res.Snapshot) }); err != nil {
+					return stats, warning, err
+				}
+			}
+			if f.CrashBeforeApply != nil && f.CrashBeforeApply() {
+				return stats, warning, errors.New("the workstation stopped before it applied the batch")
+			}
 		}
 		var applied, failed int
 		err := cl.db.Remote(ctx, func(tx *store.Tx) error {

@@ -52,8 +52,8 @@ const ConflictCancelShip = "cancel_ship"
 
 // Effect is what joining a state into a current one changed.
 type Effect struct {
-	// Fields holds the fields whose value changed (or was first set), with
-	// the new value.
+	// Fields holds the fields whose value or clock changed (or that were
+	// first set), with the new value.
 	Fields map[string]json.RawMessage
 	// Deleted is true when the join deleted a document that was not deleted.
 	Deleted bool
@@ -100,7 +100,9 @@ func Join(entity string, cur, in Doc) (Doc, Effect) {
 		}
 		out.Fields[f] = v
 		clocks[f] = c
-		if !cok || !bytes.Equal(cv, v) {
+		// A newer clock on the same value is news too: replicas that do not
+		// learn it would let an older write in between win there.
+		if !cok || !bytes.Equal(cv, v) || c != cur.ClockOf(f) {
 			eff.Fields[f] = v
 		}
 	}
