@@ -1,0 +1,309 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"oms/internal/catalog"
+	"oms/internal/customer"
+	omsync "oms/internal/sync"
+)
+
+// at fixes a station's clock.
+func (st *station) at(t time.Time) { st.db.Now = func() time.Time { return t } }
+
+func (st *station) count(q string, args ...any) int {
+	st.t.Helper()
+	n, err := strconv.Atoi(st.scalar(q, args...))
+	if err != nil {
+		st.t.Fatal(err)
+	}
+	return n
+}
+
+func (st *station) pending() int {
+	st.t.Helper()
+	n, err := st.db.PendingChanges(context.Background())
+	if err != nil {
+		st.t.Fatal(err)
+	}
+	return n
+}
+
+// TestClient_RejectedPushAndUnappliablePull: two stations create the same
+// SKU offline (differing only in case). The later push is refused: it lands
+// in that station's inbox with its reason and leaves the outbox. The pull
+// that brings the other station's product cannot insert it (the local
+// UNIQUE constraint): it goes to the inbox as 'pull' and the rest of the
+// batch applies.
+func TestClient_RejectedPushAndUnappliablePull(t *testing.T) {
+	ctx := context.Background()
+	h := newHub(t, "")
+	a, b := newStation(t), newStation(t)
+	h.enrol(a, "A")
+	h.enrol(b, "B")
+	a.sync()
+	b.sync()
+
+	boltA, err := a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "BOLT", Name: "Bolt from A", Price: 100})
+	a.must(err)
+	nut, err := a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "NUT", Name: "Nut", Price: 20})
+	a.must(err)
+	boltB, err := b.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "bolt", Name: "Bolt from B", Price: 110})
+	b.must(err)
+
+	if s := a.sync(); s.Rejected != 0 {
+		t.Fatalf("A's sync: %v", s)
+	}
+	s := b.sync()
+	if s.Rejected != 1 {
+		t.Errorf("B's sync refused %d changes, want 1 (its product): %v", s.Rejected, s)
+	}
+	if s.Failed != 1 {
+		t.Errorf("B's sync could not apply %d pulled changes, want 1 (A's product): %v", s.Failed, s)
+	}
+	if n := b.pending(); n != 0 {
+		t.Errorf("B's outbox holds %d changes after the push was answered", n)
+	}
+	if got := b.scalar(`SELECT reason FROM sync_inbox WHERE direction = 'push' AND entity = 'products' AND entity_id = ?`, boltB.ID); !strings.Contains(got, "already has a products row with sku") {
+		t.Errorf("B's inbox gives the refusal as %q", got)
+	}
+	if got := b.scalar(`SELECT op || ' ' || json_extract(fields, '$.sku') FROM sync_inbox WHERE direction = 'push' AND entity_id = ?`, boltB.ID); got != "insert bolt" {
+		t.Errorf("B's inbox holds the refused change as %q, want its insert", got)
+	}
+	if got := b.scalar(`SELECT reason FROM sync_inbox WHERE direction = 'pull' AND entity = 'products' AND entity_id = ?`, boltA.ID); !strings.Contains(strings.ToUpper(got), "UNIQUE") {
+		t.Errorf("B's inbox gives the failed pull as %q", got)
+	}
+	if n := b.count(`SELECT count(*) FROM sync_inbox`); n != 2 {
+		t.Errorf("B's inbox holds %d entries, want 2", n)
+	}
+	if got := b.scalar(`SELECT name FROM products WHERE id = ?`, nut.ID); got != "Nut" {
+		t.Errorf("the rest of the batch: B's nut is %q", got)
+	}
+	if got := b.scalar(`SELECT name FROM products WHERE sku = 'BOLT'`); got != "Bolt from B" {
+		t.Errorf("B's own bolt is now %q", got)
+	}
+	st, err := b.db.SyncState(ctx)
+	b.must(err)
+	if !st.SnapshotDone || !strings.HasPrefix(st.PullCursor, "p:") {
+		t.Errorf("B's cursor did not move past the batch: %q", st.PullCursor)
+	}
+	// Nothing is retried for ever: the next round is quiet.
+	if s := b.sync(); s.Rejected != 0 || s.Failed != 0 || s.Pushed != 0 {
+		t.Errorf("B's next sync: %v", s)
+	}
+	if n := a.count(`SELECT count(*) FROM sync_inbox`); n != 0 {
+		t.Errorf("A's inbox holds %d entries", n)
+	}
+}
+
+// TestClient_FieldLevelLWW: edits of different fields of one product made
+// offline on two stations both survive everywhere; edits of the same field
+// converge on the later clock, whichever station syncs first.
+func TestClient_FieldLevelLWW(t *testing.T) {
+	tests := []struct {
+		name      string
+		laterIsB  bool
+		syncOrder string
+	}{
+		{"LaterIsB_ASyncsFirst", true, "ab"},
+		{"LaterIsB_BSyncsFirst", true, "ba"},
+		{"LaterIsA_ASyncsFirst", false, "ab"},
+		{"LaterIsA_BSyncsFirst", false, "ba"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			h := newHub(t, "")
+			a, b := newStation(t), newStation(t)
+			h.enrol(a, "A")
+			h.enrol(b, "B")
+			p, err := a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "BOLT", Name: "Bolt", Price: 100, Description: "plain"})
+			a.must(err)
+			a.sync()
+			b.sync()
+			first, second := a, b
+			if tt.syncOrder == "ba" {
+				first, second = b, a
+			}
+			round := func() { first.sync(); second.sync(); first.sync() }
+
+			// Different fields.
+			t0 := time.Now()
+			a.at(t0.Add(1 * time.Second))
+			b.at(t0.Add(2 * time.Second))
+			name, price := "Bolt M6", int64(150)
+			_, err = a.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Name: &name})
+			a.must(err)
+			_, err = b.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Price: &price})
+			b.must(err)
+			round()
+			for who, st := range map[string]*station{"A": a, "B": b} {
+				if got := st.scalar(`SELECT name || ' ' || price || ' ' || description FROM products WHERE id = ?`, p.ID); got != "Bolt M6 150 plain" {
+					t.Errorf("%s holds %q after edits of different fields, want both edits", who, got)
+				}
+			}
+
+			// The same field.
+			late, early := b, a
+			want := "from B"
+			if !tt.laterIsB {
+				late, early, want = a, b, "from A"
+			}
+			early.at(t0.Add(3 * time.Second))
+			late.at(t0.Add(4 * time.Second))
+			fromA, fromB := "from A", "from B"
+			_, err = a.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Description: &fromA})
+			a.must(err)
+			_, err = b.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Description: &fromB})
+			b.must(err)
+			round()
+			for who, st := range map[string]*station{"A": a, "B": b} {
+				if got := st.scalar(`SELECT description FROM products WHERE id = ?`, p.ID); got != want {
+					t.Errorf("%s's description is %q, want %q (the later write)", who, got, want)
+				}
+				if got := st.scalar(`SELECT name || ' ' || price FROM products WHERE id = ?`, p.ID); got != "Bolt M6 150" {
+					t.Errorf("%s's other fields are %q", who, got)
+				}
+				if n := st.pending(); n != 0 {
+					t.Errorf("%s's outbox holds %d", who, n)
+				}
+			}
+			var server string
+			if err := h.db.sql.QueryRow(h.db.q(`SELECT fields FROM srv_entities WHERE entity = 'products' AND id = ?`), p.ID).Scan(&server); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(server, `"description":"`+want+`"`) {
+				t.Errorf("the server holds %s, want description %q", server, want)
+			}
+		})
+	}
+}
+
+// TestClient_DeleteBeatsUpdate: one station edits a customer's address while
+// another deletes it; the delete wins on both, whichever clock is later.
+func TestClient_DeleteBeatsUpdate(t *testing.T) {
+	tests := []struct {
+		name          string
+		updateIsLater bool
+	}{{"UpdateLater", true}, {"DeleteLater", false}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			h := newHub(t, "")
+			a, b := newStation(t), newStation(t)
+			h.enrol(a, "A")
+			h.enrol(b, "B")
+			addr := customer.AddressInput{Kind: "shipping", Default: true, Name: "Ada", Line1: "1 Main St", PostalCode: "1000", City: "Brussels", Country: "BE"}
+			c, err := customer.NewService(a.db).CreateCustomer(ctx, actor, customer.CustomerInput{Name: "Ada", Addresses: []customer.AddressInput{addr}})
+			a.must(err)
+			if len(c.Addresses) != 1 {
+				t.Fatalf("the customer has %d addresses", len(c.Addresses))
+			}
+			id := c.Addresses[0].ID
+			a.sync()
+			b.sync()
+			if n := b.count(`SELECT count(*) FROM customer_addresses WHERE id = ?`, id); n != 1 {
+				t.Fatalf("B did not get the address")
+			}
+			t0 := time.Now()
+			if tt.updateIsLater {
+				b.at(t0.Add(1 * time.Second))
+				a.at(t0.Add(2 * time.Second))
+			} else {
+				a.at(t0.Add(1 * time.Second))
+				b.at(t0.Add(2 * time.Second))
+			}
+			addr.City = "Antwerp"
+			_, err = customer.NewService(a.db).UpdateAddress(ctx, actor, id, addr)
+			a.must(err)
+			b.must(customer.NewService(b.db).DeleteAddress(ctx, actor, id))
+			a.sync()
+			b.sync()
+			a.sync()
+			for who, st := range map[string]*station{"A": a, "B": b} {
+				if n := st.count(`SELECT count(*) FROM customer_addresses WHERE id = ?`, id); n != 0 {
+					t.Errorf("%s still has the deleted address (%s)", who, st.scalar(`SELECT city FROM customer_addresses WHERE id = ?`, id))
+				}
+				if n := st.count(`SELECT count(*) FROM customers WHERE id = ?`, c.ID); n != 1 {
+					t.Errorf("%s lost the customer", who)
+				}
+			}
+			if n := h.count(`SELECT count(*) FROM srv_entities WHERE entity = 'customer_addresses' AND id = ? AND deleted <> ''`, id); n != 1 {
+				t.Errorf("the server does not hold the address as deleted")
+			}
+			// A later edit does not bring it back either.
+			fresh := newStation(t)
+			h.enrol(fresh, "C")
+			fresh.sync()
+			if n := fresh.count(`SELECT count(*) FROM customer_addresses WHERE id = ?`, id); n != 0 {
+				t.Errorf("a fresh station's snapshot holds the deleted address")
+			}
+		})
+	}
+}
+
+// TestClient_UpgradeRequiredKeepsOutbox: a server that answers 426 leaves
+// the outbox as it was; once the versions match again everything goes.
+func TestClient_UpgradeRequiredKeepsOutbox(t *testing.T) {
+	ctx := context.Background()
+	h := newHub(t, "")
+	var upgrade atomic.Bool
+	next := h.srv.Handler()
+	ws := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if upgrade.Load() {
+			// The server was upgraded past this workstation's schema: the
+			// real handler answers with its range.
+			r.Header.Set(omsync.HeaderSchema, strconv.Itoa(omsync.MinSchema-1))
+		}
+		next.ServeHTTP(w, r)
+	}))
+	t.Cleanup(ws.Close)
+	wh := *h
+	wh.url = ws.URL
+
+	a := newStation(t)
+	wh.enrol(a, "A")
+	_, err := a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "BOLT", Name: "Bolt", Price: 100})
+	a.must(err)
+	before := a.pending()
+	if before == 0 {
+		t.Fatal("nothing waiting in the outbox")
+	}
+	upgrade.Store(true)
+	for i := 0; i < 2; i++ {
+		_, err = a.client.Round(ctx, nil)
+		if !omsync.UpgradeRequired(err) {
+			t.Fatalf("round %d: %v, want upgrade required", i, err)
+		}
+		if n := a.pending(); n != before {
+			t.Fatalf("the outbox went from %d to %d changes on an upgrade-required answer", before, n)
+		}
+	}
+	st, err := a.db.SyncState(ctx)
+	a.must(err)
+	if !strings.Contains(st.LastError, "Upgrade required") {
+		t.Errorf("the last error is %q", st.LastError)
+	}
+	if n := h.count(`SELECT count(*) FROM srv_log`); n != 0 {
+		t.Errorf("the server logged %d changes from refused requests", n)
+	}
+	upgrade.Store(false)
+	if s := a.sync(); s.Pushed != before || s.Rejected != 0 {
+		t.Errorf("after the upgrade: %v, want %d pushed", s, before)
+	}
+	if n := a.pending(); n != 0 {
+		t.Errorf("%d changes still waiting", n)
+	}
+	st, err = a.db.SyncState(ctx)
+	a.must(err)
+	if st.LastError != "" {
+		t.Errorf("the last error stays %q after a good round", st.LastError)
+	}
+}
