@@ -43,8 +43,14 @@ func (st *station) pending() int {
 // UNIQUE constraint): it goes to the inbox as 'pull' and the rest of the
 // batch applies.
 func TestClient_RejectedPushAndUnappliablePull(t *testing.T) {
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) { testClient_RejectedPushAndUnappliablePull(t, backend.url(t)) })
+	}
+}
+
+func testClient_RejectedPushAndUnappliablePull(t *testing.T, url string) {
 	ctx := context.Background()
-	h := newHub(t, "")
+	h := newHub(t, url)
 	a, b := newStation(t), newStation(t)
 	h.enrol(a, "A")
 	h.enrol(b, "B")
@@ -117,70 +123,74 @@ func TestClient_FieldLevelLWW(t *testing.T) {
 		{"LaterIsA_ASyncsFirst", false, "ab"},
 		{"LaterIsA_BSyncsFirst", false, "ba"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ctx := context.Background()
-			h := newHub(t, "")
-			a, b := newStation(t), newStation(t)
-			h.enrol(a, "A")
-			h.enrol(b, "B")
-			p, err := a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "BOLT", Name: "Bolt", Price: 100, Description: "plain"})
-			a.must(err)
-			a.sync()
-			b.sync()
-			first, second := a, b
-			if tt.syncOrder == "ba" {
-				first, second = b, a
-			}
-			round := func() { first.sync(); second.sync(); first.sync() }
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) {
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					ctx := context.Background()
+					h := newHub(t, backend.url(t))
+					a, b := newStation(t), newStation(t)
+					h.enrol(a, "A")
+					h.enrol(b, "B")
+					p, err := a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "BOLT", Name: "Bolt", Price: 100, Description: "plain"})
+					a.must(err)
+					a.sync()
+					b.sync()
+					first, second := a, b
+					if tt.syncOrder == "ba" {
+						first, second = b, a
+					}
+					round := func() { first.sync(); second.sync(); first.sync() }
 
-			// Different fields.
-			t0 := time.Now()
-			a.at(t0.Add(1 * time.Second))
-			b.at(t0.Add(2 * time.Second))
-			name, price := "Bolt M6", int64(150)
-			_, err = a.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Name: &name})
-			a.must(err)
-			_, err = b.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Price: &price})
-			b.must(err)
-			round()
-			for who, st := range map[string]*station{"A": a, "B": b} {
-				if got := st.scalar(`SELECT name || ' ' || price || ' ' || description FROM products WHERE id = ?`, p.ID); got != "Bolt M6 150 plain" {
-					t.Errorf("%s holds %q after edits of different fields, want both edits", who, got)
-				}
-			}
+					// Different fields.
+					t0 := time.Now()
+					a.at(t0.Add(1 * time.Second))
+					b.at(t0.Add(2 * time.Second))
+					name, price := "Bolt M6", int64(150)
+					_, err = a.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Name: &name})
+					a.must(err)
+					_, err = b.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Price: &price})
+					b.must(err)
+					round()
+					for who, st := range map[string]*station{"A": a, "B": b} {
+						if got := st.scalar(`SELECT name || ' ' || price || ' ' || description FROM products WHERE id = ?`, p.ID); got != "Bolt M6 150 plain" {
+							t.Errorf("%s holds %q after edits of different fields, want both edits", who, got)
+						}
+					}
 
-			// The same field.
-			late, early := b, a
-			want := "from B"
-			if !tt.laterIsB {
-				late, early, want = a, b, "from A"
-			}
-			early.at(t0.Add(3 * time.Second))
-			late.at(t0.Add(4 * time.Second))
-			fromA, fromB := "from A", "from B"
-			_, err = a.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Description: &fromA})
-			a.must(err)
-			_, err = b.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Description: &fromB})
-			b.must(err)
-			round()
-			for who, st := range map[string]*station{"A": a, "B": b} {
-				if got := st.scalar(`SELECT description FROM products WHERE id = ?`, p.ID); got != want {
-					t.Errorf("%s's description is %q, want %q (the later write)", who, got, want)
-				}
-				if got := st.scalar(`SELECT name || ' ' || price FROM products WHERE id = ?`, p.ID); got != "Bolt M6 150" {
-					t.Errorf("%s's other fields are %q", who, got)
-				}
-				if n := st.pending(); n != 0 {
-					t.Errorf("%s's outbox holds %d", who, n)
-				}
-			}
-			var server string
-			if err := h.db.sql.QueryRow(h.db.q(`SELECT fields FROM srv_entities WHERE entity = 'products' AND id = ?`), p.ID).Scan(&server); err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(server, `"description":"`+want+`"`) {
-				t.Errorf("the server holds %s, want description %q", server, want)
+					// The same field.
+					late, early := b, a
+					want := "from B"
+					if !tt.laterIsB {
+						late, early, want = a, b, "from A"
+					}
+					early.at(t0.Add(3 * time.Second))
+					late.at(t0.Add(4 * time.Second))
+					fromA, fromB := "from A", "from B"
+					_, err = a.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Description: &fromA})
+					a.must(err)
+					_, err = b.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Description: &fromB})
+					b.must(err)
+					round()
+					for who, st := range map[string]*station{"A": a, "B": b} {
+						if got := st.scalar(`SELECT description FROM products WHERE id = ?`, p.ID); got != want {
+							t.Errorf("%s's description is %q, want %q (the later write)", who, got, want)
+						}
+						if got := st.scalar(`SELECT name || ' ' || price FROM products WHERE id = ?`, p.ID); got != "Bolt M6 150" {
+							t.Errorf("%s's other fields are %q", who, got)
+						}
+						if n := st.pending(); n != 0 {
+							t.Errorf("%s's outbox holds %d", who, n)
+						}
+					}
+					var server string
+					if err := h.db.sql.QueryRow(h.db.q(`SELECT fields FROM srv_entities WHERE entity = 'products' AND id = ?`), p.ID).Scan(&server); err != nil {
+						t.Fatal(err)
+					}
+					if !strings.Contains(server, `"description":"`+want+`"`) {
+						t.Errorf("the server holds %s, want description %q", server, want)
+					}
+				})
 			}
 		})
 	}
@@ -193,57 +203,61 @@ func TestClient_DeleteBeatsUpdate(t *testing.T) {
 		name          string
 		updateIsLater bool
 	}{{"UpdateLater", true}, {"DeleteLater", false}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ctx := context.Background()
-			h := newHub(t, "")
-			a, b := newStation(t), newStation(t)
-			h.enrol(a, "A")
-			h.enrol(b, "B")
-			addr := customer.AddressInput{Kind: "shipping", Default: true, Name: "Ada", Line1: "1 Main St", PostalCode: "1000", City: "Brussels", Country: "BE"}
-			c, err := customer.NewService(a.db).CreateCustomer(ctx, actor, customer.CustomerInput{Name: "Ada", Addresses: []customer.AddressInput{addr}})
-			a.must(err)
-			if len(c.Addresses) != 1 {
-				t.Fatalf("the customer has %d addresses", len(c.Addresses))
-			}
-			id := c.Addresses[0].ID
-			a.sync()
-			b.sync()
-			if n := b.count(`SELECT count(*) FROM customer_addresses WHERE id = ?`, id); n != 1 {
-				t.Fatalf("B did not get the address")
-			}
-			t0 := time.Now()
-			if tt.updateIsLater {
-				b.at(t0.Add(1 * time.Second))
-				a.at(t0.Add(2 * time.Second))
-			} else {
-				a.at(t0.Add(1 * time.Second))
-				b.at(t0.Add(2 * time.Second))
-			}
-			addr.City = "Antwerp"
-			_, err = customer.NewService(a.db).UpdateAddress(ctx, actor, id, addr)
-			a.must(err)
-			b.must(customer.NewService(b.db).DeleteAddress(ctx, actor, id))
-			a.sync()
-			b.sync()
-			a.sync()
-			for who, st := range map[string]*station{"A": a, "B": b} {
-				if n := st.count(`SELECT count(*) FROM customer_addresses WHERE id = ?`, id); n != 0 {
-					t.Errorf("%s still has the deleted address (%s)", who, st.scalar(`SELECT city FROM customer_addresses WHERE id = ?`, id))
-				}
-				if n := st.count(`SELECT count(*) FROM customers WHERE id = ?`, c.ID); n != 1 {
-					t.Errorf("%s lost the customer", who)
-				}
-			}
-			if n := h.count(`SELECT count(*) FROM srv_entities WHERE entity = 'customer_addresses' AND id = ? AND deleted <> ''`, id); n != 1 {
-				t.Errorf("the server does not hold the address as deleted")
-			}
-			// A later edit does not bring it back either.
-			fresh := newStation(t)
-			h.enrol(fresh, "C")
-			fresh.sync()
-			if n := fresh.count(`SELECT count(*) FROM customer_addresses WHERE id = ?`, id); n != 0 {
-				t.Errorf("a fresh station's snapshot holds the deleted address")
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) {
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					ctx := context.Background()
+					h := newHub(t, backend.url(t))
+					a, b := newStation(t), newStation(t)
+					h.enrol(a, "A")
+					h.enrol(b, "B")
+					addr := customer.AddressInput{Kind: "shipping", Default: true, Name: "Ada", Line1: "1 Main St", PostalCode: "1000", City: "Brussels", Country: "BE"}
+					c, err := customer.NewService(a.db).CreateCustomer(ctx, actor, customer.CustomerInput{Name: "Ada", Addresses: []customer.AddressInput{addr}})
+					a.must(err)
+					if len(c.Addresses) != 1 {
+						t.Fatalf("the customer has %d addresses", len(c.Addresses))
+					}
+					id := c.Addresses[0].ID
+					a.sync()
+					b.sync()
+					if n := b.count(`SELECT count(*) FROM customer_addresses WHERE id = ?`, id); n != 1 {
+						t.Fatalf("B did not get the address")
+					}
+					t0 := time.Now()
+					if tt.updateIsLater {
+						b.at(t0.Add(1 * time.Second))
+						a.at(t0.Add(2 * time.Second))
+					} else {
+						a.at(t0.Add(1 * time.Second))
+						b.at(t0.Add(2 * time.Second))
+					}
+					addr.City = "Antwerp"
+					_, err = customer.NewService(a.db).UpdateAddress(ctx, actor, id, addr)
+					a.must(err)
+					b.must(customer.NewService(b.db).DeleteAddress(ctx, actor, id))
+					a.sync()
+					b.sync()
+					a.sync()
+					for who, st := range map[string]*station{"A": a, "B": b} {
+						if n := st.count(`SELECT count(*) FROM customer_addresses WHERE id = ?`, id); n != 0 {
+							t.Errorf("%s still has the deleted address (%s)", who, st.scalar(`SELECT city FROM customer_addresses WHERE id = ?`, id))
+						}
+						if n := st.count(`SELECT count(*) FROM customers WHERE id = ?`, c.ID); n != 1 {
+							t.Errorf("%s lost the customer", who)
+						}
+					}
+					if n := h.count(`SELECT count(*) FROM srv_entities WHERE entity = 'customer_addresses' AND id = ? AND deleted <> ''`, id); n != 1 {
+						t.Errorf("the server does not hold the address as deleted")
+					}
+					// A later edit does not bring it back either.
+					fresh := newStation(t)
+					h.enrol(fresh, "C")
+					fresh.sync()
+					if n := fresh.count(`SELECT count(*) FROM customer_addresses WHERE id = ?`, id); n != 0 {
+						t.Errorf("a fresh station's snapshot holds the deleted address")
+					}
+				})
 			}
 		})
 	}
@@ -252,8 +266,14 @@ func TestClient_DeleteBeatsUpdate(t *testing.T) {
 // TestClient_UpgradeRequiredKeepsOutbox: a server that answers 426 leaves
 // the outbox as it was; once the versions match again everything goes.
 func TestClient_UpgradeRequiredKeepsOutbox(t *testing.T) {
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) { testClient_UpgradeRequiredKeepsOutbox(t, backend.url(t)) })
+	}
+}
+
+func testClient_UpgradeRequiredKeepsOutbox(t *testing.T, url string) {
 	ctx := context.Background()
-	h := newHub(t, "")
+	h := newHub(t, url)
 	var upgrade atomic.Bool
 	next := h.srv.Handler()
 	ws := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

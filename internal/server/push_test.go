@@ -298,23 +298,27 @@ func TestPush_Refusals(t *testing.T) {
 			return r
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			h := newHub(t, "")
-			r := tt.prepare(t, h)
-			logBefore := h.count(`SELECT count(*) FROM srv_log`)
-			status, er, body := h.call(r.method, r.path, r.cred, r.headers, r.body)
-			if status != tt.wantStatus || er.Code != tt.wantCode {
-				t.Fatalf("got %d %q, want %d %q; body %s", status, er.Code, tt.wantStatus, tt.wantCode, body)
-			}
-			if er.Error == "" {
-				t.Errorf("the refusal has no message: %s", body)
-			}
-			if n := h.count(`SELECT count(*) FROM srv_log`); n != logBefore {
-				t.Errorf("a refused request logged %d changes", n-logBefore)
-			}
-			if tt.check != nil {
-				tt.check(t, h, er)
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) {
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					h := newHub(t, backend.url(t))
+					r := tt.prepare(t, h)
+					logBefore := h.count(`SELECT count(*) FROM srv_log`)
+					status, er, body := h.call(r.method, r.path, r.cred, r.headers, r.body)
+					if status != tt.wantStatus || er.Code != tt.wantCode {
+						t.Fatalf("got %d %q, want %d %q; body %s", status, er.Code, tt.wantStatus, tt.wantCode, body)
+					}
+					if er.Error == "" {
+						t.Errorf("the refusal has no message: %s", body)
+					}
+					if n := h.count(`SELECT count(*) FROM srv_log`); n != logBefore {
+						t.Errorf("a refused request logged %d changes", n-logBefore)
+					}
+					if tt.check != nil {
+						tt.check(t, h, er)
+					}
+				})
 			}
 		})
 	}
@@ -446,40 +450,44 @@ func TestPush_Rejections(t *testing.T) {
 			return d.change("products", b, "update", map[string]any{"sku": "Nut"})
 		}, "already has a products row with sku"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			h := newHub(t, "")
-			d := h.device("A")
-			bad := tt.bad(h, d) // may push other changes first
-			before := h.count(`SELECT count(*) FROM srv_log`)
-			entities := h.count(`SELECT count(*) FROM srv_entities`)
-			okID := store.NewID()
-			good := d.change("products", okID, "insert", product(okID, "GOOD-"+tt.name))
-			res := h.push(d, bad, good)
-			if len(res.Results) != 2 {
-				t.Fatalf("%d results, want 2: %+v", len(res.Results), res.Results)
-			}
-			r := res.Results[0]
-			if r.Status != omsync.StatusRejected || !strings.Contains(r.Reason, tt.want) {
-				t.Fatalf("the bad change: %s %q, want rejected with %q", r.Status, r.Reason, tt.want)
-			}
-			if r.Seq != bad.Seq || r.ID != bad.ID {
-				t.Errorf("the result names %d %s, want %d %s", r.Seq, r.ID, bad.Seq, bad.ID)
-			}
-			if res.Results[1].Status != omsync.StatusApplied {
-				t.Fatalf("the change after the rejected one: %+v", res.Results[1])
-			}
-			if res.LastSeq != good.Seq {
-				t.Errorf("LastSeq %d, want %d: a rejected change is consumed", res.LastSeq, good.Seq)
-			}
-			if got := h.count(`SELECT count(*) FROM srv_log`); got != before+1 {
-				t.Errorf("srv_log grew by %d, want 1 (the good change only)", got-before)
-			}
-			if got := h.count(`SELECT count(*) FROM srv_entities`); got != entities+1 {
-				t.Errorf("srv_entities grew by %d, want 1", got-entities)
-			}
-			if n := h.count(`SELECT count(*) FROM srv_change_ids WHERE change_id = ?`, bad.ID); n != 0 {
-				t.Errorf("the rejected change's id was recorded as applied")
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) {
+			for _, tt := range tests {
+				t.Run(tt.name, func(t *testing.T) {
+					h := newHub(t, backend.url(t))
+					d := h.device("A")
+					bad := tt.bad(h, d) // may push other changes first
+					before := h.count(`SELECT count(*) FROM srv_log`)
+					entities := h.count(`SELECT count(*) FROM srv_entities`)
+					okID := store.NewID()
+					good := d.change("products", okID, "insert", product(okID, "GOOD-"+tt.name))
+					res := h.push(d, bad, good)
+					if len(res.Results) != 2 {
+						t.Fatalf("%d results, want 2: %+v", len(res.Results), res.Results)
+					}
+					r := res.Results[0]
+					if r.Status != omsync.StatusRejected || !strings.Contains(r.Reason, tt.want) {
+						t.Fatalf("the bad change: %s %q, want rejected with %q", r.Status, r.Reason, tt.want)
+					}
+					if r.Seq != bad.Seq || r.ID != bad.ID {
+						t.Errorf("the result names %d %s, want %d %s", r.Seq, r.ID, bad.Seq, bad.ID)
+					}
+					if res.Results[1].Status != omsync.StatusApplied {
+						t.Fatalf("the change after the rejected one: %+v", res.Results[1])
+					}
+					if res.LastSeq != good.Seq {
+						t.Errorf("LastSeq %d, want %d: a rejected change is consumed", res.LastSeq, good.Seq)
+					}
+					if got := h.count(`SELECT count(*) FROM srv_log`); got != before+1 {
+						t.Errorf("srv_log grew by %d, want 1 (the good change only)", got-before)
+					}
+					if got := h.count(`SELECT count(*) FROM srv_entities`); got != entities+1 {
+						t.Errorf("srv_entities grew by %d, want 1", got-entities)
+					}
+					if n := h.count(`SELECT count(*) FROM srv_change_ids WHERE change_id = ?`, bad.ID); n != 0 {
+						t.Errorf("the rejected change's id was recorded as applied")
+					}
+				})
 			}
 		})
 	}
@@ -489,7 +497,13 @@ func TestPush_Rejections(t *testing.T) {
 // block those after it, and the same batch sent again gets the same
 // answers and changes nothing.
 func TestPush_RejectedInTheMiddleAndIdempotent(t *testing.T) {
-	h := newHub(t, "")
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) { testPush_RejectedInTheMiddleAndIdempotent(t, backend.url(t)) })
+	}
+}
+
+func testPush_RejectedInTheMiddleAndIdempotent(t *testing.T, url string) {
+	h := newHub(t, url)
 	d := h.device("A")
 	p1, p2, p3 := store.NewID(), store.NewID(), store.NewID()
 	batch := []omsync.Change{
@@ -574,8 +588,14 @@ func TestStationCode(t *testing.T) {
 // TestEnrol_StationCodesNeverReused: a revoked device's code is not given
 // again, and a refused enrolment takes no code.
 func TestEnrol_StationCodesNeverReused(t *testing.T) {
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) { testEnrol_StationCodesNeverReused(t, backend.url(t)) })
+	}
+}
+
+func testEnrol_StationCodesNeverReused(t *testing.T, url string) {
 	ctx := context.Background()
-	h := newHub(t, "")
+	h := newHub(t, url)
 	a, b := h.device("A"), h.device("B")
 	if a.StationCode != "A1" || b.StationCode != "A2" {
 		t.Fatalf("codes %s, %s, want A1, A2", a.StationCode, b.StationCode)
