@@ -2,8 +2,11 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -12,6 +15,7 @@ import (
 
 	"oms/internal/catalog"
 	"oms/internal/customer"
+	"oms/internal/store"
 	omsync "oms/internal/sync"
 )
 
@@ -325,5 +329,117 @@ func testClient_UpgradeRequiredKeepsOutbox(t *testing.T, url string) {
 	a.must(err)
 	if st.LastError != "" {
 		t.Errorf("the last error stays %q after a good round", st.LastError)
+	}
+}
+
+// TestClient_LostAnswerIsSafe: the server commits a push but its answer is
+// lost; the client keeps its outbox, sends it again and gets the stored
+// results, and the server applies nothing twice.
+func TestClient_LostAnswerIsSafe(t *testing.T) {
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) { testClient_LostAnswerIsSafe(t, backend.url(t)) })
+	}
+}
+
+func testClient_LostAnswerIsSafe(t *testing.T, url string) {
+	ctx := context.Background()
+	h := newHub(t, url)
+	var lose atomic.Bool
+	next := h.srv.Handler()
+	ws := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if lose.Load() && r.URL.Path == omsync.PathPush {
+			next.ServeHTTP(httptest.NewRecorder(), r) // applied and committed, answer dropped
+			http.Error(w, "bad gateway", http.StatusBadGateway)
+			return
+		}
+		next.ServeHTTP(w, r)
+	}))
+	t.Cleanup(ws.Close)
+	wh := *h
+	wh.url = ws.URL
+
+	a := newStation(t)
+	wh.enrol(a, "A")
+	_, err := a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "BOLT", Name: "Bolt", Price: 100})
+	a.must(err)
+	before := a.pending()
+	lose.Store(true)
+	if _, err := a.client.Round(ctx, nil); err == nil {
+		t.Fatal("a round whose push answer was lost succeeded")
+	}
+	if n := a.pending(); n != before {
+		t.Fatalf("the outbox went from %d to %d changes without an answer", before, n)
+	}
+	logged := h.count(`SELECT count(*) FROM srv_log`)
+	if logged == 0 {
+		t.Fatal("the server did not apply the push whose answer was lost")
+	}
+	lose.Store(false)
+	if s := a.sync(); s.Pushed != before || s.Rejected != 0 {
+		t.Errorf("the push sent again: %v, want %d applied", s, before)
+	}
+	if n := a.pending(); n != 0 {
+		t.Errorf("%d changes still waiting", n)
+	}
+	if n := h.count(`SELECT count(*) FROM srv_log`); n != logged {
+		t.Errorf("srv_log went from %d to %d: a change was applied twice", logged, n)
+	}
+}
+
+// TestClient_CopiedDatabaseIsRefused: a copy of an enrolled workstation's
+// database writes its own changes under the same seqs; the server refuses
+// the copy's push as a copy and keeps the original's changes.
+func TestClient_CopiedDatabaseIsRefused(t *testing.T) {
+	ctx := context.Background()
+	h := newHub(t, "")
+	a := newStation(t)
+	h.enrol(a, "A")
+	a.sync()
+	// Copy the files as a backup tool would, while nothing writes.
+	var seq int
+	var name, src string
+	if err := a.db.Reader().QueryRowContext(ctx, `PRAGMA database_list`).Scan(&seq, &name, &src); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "copy.db")
+	for _, suffix := range []string{"", "-wal"} {
+		b, err := os.ReadFile(src + suffix)
+		if err != nil && !(suffix != "" && os.IsNotExist(err)) {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path+suffix, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyDB, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { copyDB.Close() })
+	client, err := omsync.NewClient(ctx, copyDB, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "BOLT", Name: "Bolt", Price: 100})
+	a.must(err)
+	_, err = catalog.NewService(copyDB).CreateProduct(ctx, actor, catalog.ProductInput{SKU: "NUT", Name: "Nut", Price: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.sync()
+	logged := h.count(`SELECT count(*) FROM srv_log`)
+	_, err = client.Round(ctx, nil)
+	var re *omsync.RemoteError
+	if !errors.As(err, &re) || re.Code != omsync.CodeCopy || re.Status != 409 {
+		t.Fatalf("the copy's round: %v, want 409 %s", err, omsync.CodeCopy)
+	}
+	if n := h.count(`SELECT count(*) FROM srv_log`); n != logged {
+		t.Errorf("the copy's push logged %d changes", n-logged)
+	}
+	if n := h.count(`SELECT count(*) FROM srv_entities WHERE entity = 'products' AND fields LIKE '%"NUT"%'`); n != 0 {
+		t.Errorf("the copy's product reached the server")
+	}
+	if n, err := copyDB.PendingChanges(ctx); err != nil || n == 0 {
+		t.Errorf("the copy's outbox holds %d (%v): its changes must be kept", n, err)
 	}
 }
