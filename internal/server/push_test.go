@@ -625,3 +625,79 @@ func testEnrol_StationCodesNeverReused(t *testing.T, url string) {
 		t.Errorf("%d devices, want 3", len(devs))
 	}
 }
+
+// required returns a new row of entity with every required column set to a
+// value of its type, and fields over it.
+func (h *hub) required(entity, id string, fields map[string]any) map[string]any {
+	h.t.Helper()
+	t, ok := h.srv.schema[entity]
+	if !ok {
+		h.t.Fatalf("no table %s", entity)
+	}
+	row := map[string]any{"id": id}
+	for _, c := range t.Columns {
+		if !c.NotNull || c.HasDefault || c.Name == "id" {
+			continue
+		}
+		if strings.Contains(strings.ToUpper(c.Type), "INT") {
+			row[c.Name] = 1
+		} else {
+			row[c.Name] = "x-" + c.Name
+		}
+	}
+	for k, v := range fields {
+		row[k] = v
+	}
+	return row
+}
+
+// TestPush_CancelMeetsShipment: an order cancelled on one device and shipped
+// on another stays shipped, in whichever order the two arrive, and raises
+// one cancel_ship exception.
+func TestPush_CancelMeetsShipment(t *testing.T) {
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) {
+			for _, cancelFirst := range []bool{true, false} {
+				t.Run(fmt.Sprintf("CancelFirst=%v", cancelFirst), func(t *testing.T) {
+					h := newHub(t, backend.url(t))
+					a, b := h.device("A"), h.device("B")
+					order := store.NewID()
+					if r := h.push(a, a.change("orders", order, "insert", h.required("orders", order, map[string]any{"status": "packed"}))); r.Results[0].Status != omsync.StatusApplied {
+						t.Fatalf("the order: %+v", r.Results[0])
+					}
+					cancel := func() omsync.PushResponse {
+						return h.push(a, a.change("orders", order, "update", map[string]any{"status": "cancelled"}))
+					}
+					ship := func() omsync.PushResponse {
+						return h.push(b, b.change("orders", order, "update", map[string]any{"status": "shipped"}))
+					}
+					if cancelFirst {
+						cancel()
+						ship()
+					} else {
+						ship()
+						cancel()
+					}
+					var fields string
+					if err := h.db.sql.QueryRow(h.db.q(`SELECT fields FROM srv_entities WHERE entity = 'orders' AND id = ?`), order).Scan(&fields); err != nil {
+						t.Fatal(err)
+					}
+					if !strings.Contains(fields, `"status":"shipped"`) {
+						t.Errorf("the order is %s, want shipped", fields)
+					}
+					if n := h.count(`SELECT count(*) FROM srv_entities WHERE entity = 'sync_exceptions' AND fields LIKE ?`, `%"kind":"cancel_ship"%`); n != 1 {
+						t.Errorf("%d cancel_ship exceptions, want 1", n)
+					}
+					if n := h.count(`SELECT count(*) FROM srv_log WHERE entity = 'sync_exceptions'`); n != 1 {
+						t.Errorf("the exception was logged %d times, want once", n)
+					}
+					// The same conflict again raises nothing new.
+					cancel()
+					if n := h.count(`SELECT count(*) FROM srv_entities WHERE entity = 'sync_exceptions'`); n != 1 {
+						t.Errorf("%d exceptions after a second cancel, want 1", n)
+					}
+				})
+			}
+		})
+	}
+}
