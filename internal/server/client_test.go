@@ -443,3 +443,98 @@ func TestClient_CopiedDatabaseIsRefused(t *testing.T) {
 		t.Errorf("the copy's outbox holds %d (%v): its changes must be kept", n, err)
 	}
 }
+
+// TestClient_WriteDuringRound: a local edit made after the push and before
+// the pull of a round meets a remote edit of the same field; both stations
+// converge on the later clock.
+func TestClient_WriteDuringRound(t *testing.T) {
+	tests := []struct {
+		name       string
+		localLater bool
+	}{{"RemoteLater", false}, {"LocalLater", true}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			h := newHub(t, "")
+			a, b := newStation(t), newStation(t)
+			h.enrol(a, "A")
+			h.enrol(b, "B")
+			p, err := a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "BOLT", Name: "Bolt", Price: 100})
+			a.must(err)
+			a.sync()
+			b.sync()
+			t0 := time.Now()
+			b.at(t0.Add(2 * time.Second))
+			fromB := "from B"
+			_, err = b.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Name: &fromB})
+			b.must(err)
+			b.sync()
+
+			local := t0.Add(1 * time.Second)
+			want := fromB
+			if tt.localLater {
+				local, want = t0.Add(3*time.Second), "from A"
+			}
+			a.at(local)
+			// Something to push, so that the round reports its push before
+			// it pulls.
+			_, err = a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "NUT", Name: "Nut", Price: 10})
+			a.must(err)
+			fromA := "from A"
+			edited := false
+			_, err = a.client.Round(ctx, func(phase string, done, total int64) {
+				if phase != "push" || edited {
+					return
+				}
+				edited = true
+				_, err := a.cat.UpdateProduct(ctx, actor, p.ID, catalog.ProductUpdate{Name: &fromA})
+				a.must(err)
+			})
+			a.must(err)
+			if !edited {
+				t.Fatal("the progress callback never ran between push and pull")
+			}
+			if got := a.scalar(`SELECT name FROM products WHERE id = ?`, p.ID); got != want {
+				t.Errorf("right after the round A's name is %q, want %q", got, want)
+			}
+			a.sync()
+			b.sync()
+			a.sync()
+			for who, st := range map[string]*station{"A": a, "B": b} {
+				if got := st.scalar(`SELECT name FROM products WHERE id = ?`, p.ID); got != want {
+					t.Errorf("%s's name is %q, want %q", who, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestClient_LargeOutboxAndSnapshot: more changes than one push and more rows
+// than one pull carry (compressed both ways) all arrive.
+func TestClient_LargeOutboxAndSnapshot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large")
+	}
+	ctx := context.Background()
+	h := newHub(t, "")
+	a, b := newStation(t), newStation(t)
+	h.enrol(a, "A")
+	const n = 1100
+	for i := 0; i < n; i++ {
+		_, err := a.cat.CreateProduct(ctx, actor, catalog.ProductInput{SKU: "SKU-" + strconv.Itoa(i), Name: strings.Repeat("long name ", 5), Price: int64(i)})
+		a.must(err)
+	}
+	pending := a.pending()
+	s := a.sync()
+	if s.Pushed != pending || s.Batches < 3 {
+		t.Errorf("A's sync: %v in %d batches, want %d pushed", s, s.Batches, pending)
+	}
+	h.enrol(b, "B")
+	s = b.sync()
+	if s.Failed != 0 {
+		t.Errorf("B's sync: %v", s)
+	}
+	if got := b.count(`SELECT count(*) FROM products`); got != n {
+		t.Errorf("B has %d products, want %d", got, n)
+	}
+}
