@@ -209,6 +209,18 @@ func TestPush_Refusals(t *testing.T) {
 			d.seq = 0 // a copy of the database before the push writes its own change 1
 			return pushOf(d, d.change("products", id, "update", map[string]any{"name": "Y"}))
 		}},
+		{name: "SeqZero", wantStatus: 400, wantCode: omsync.CodeBadRequest, prepare: func(t *testing.T, h *hub) req {
+			d := h.device("A")
+			d.seq = -1
+			id := store.NewID()
+			return pushOf(d, d.change("products", id, "insert", product(id, "X")))
+		}},
+		{name: "SeqNegative", wantStatus: 400, wantCode: omsync.CodeBadRequest, prepare: func(t *testing.T, h *hub) req {
+			d := h.device("A")
+			d.seq = -5
+			id := store.NewID()
+			return pushOf(d, d.change("products", id, "insert", product(id, "X")))
+		}},
 		{name: "NoProtocolHeader", wantStatus: 400, wantCode: omsync.CodeBadRequest, prepare: func(t *testing.T, h *hub) req {
 			r := pushOf(h.device("A"))
 			r.headers = map[string]string{omsync.HeaderProtocol: ""}
