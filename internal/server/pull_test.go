@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 
 	"oms/internal/store"
@@ -87,6 +89,83 @@ func TestPull_PagesSnapshotThenLog(t *testing.T) {
 			}
 			if pages < 3 {
 				t.Errorf("%d pages with limit 3", pages)
+			}
+		})
+	}
+}
+
+// TestPull_ConcurrentPushesNeverSkipped: devices push concurrently while a
+// reader pulls the log with its cursor; the reader sees every change once.
+// On PostgreSQL the pushes run in parallel transactions.
+func TestPull_ConcurrentPushesNeverSkipped(t *testing.T) {
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) {
+			ctx := context.Background()
+			h := newHub(t, backend.url(t))
+			reader := h.device("R")
+			const devices, pushes, perPush = 4, 15, 3
+			devs := make([]*device, devices)
+			for i := range devs {
+				devs[i] = h.device(fmt.Sprintf("D%d", i))
+			}
+			var wg sync.WaitGroup
+			for i, d := range devs {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for p := 0; p < pushes; p++ {
+						var batch []omsync.Change
+						for k := 0; k < perPush; k++ {
+							id := store.NewID()
+							batch = append(batch, d.change("products", id, "insert", product(id, fmt.Sprintf("D%d-%d-%d", i, p, k))))
+						}
+						if _, err := h.srv.Push(ctx, d.Device, omsync.PushRequest{Device: d.ID, Changes: batch}); err != nil {
+							t.Errorf("device %d push %d: %v", i, p, err)
+							return
+						}
+					}
+				}()
+			}
+			done := make(chan struct{})
+			go func() { wg.Wait(); close(done) }()
+			seen := map[string]int{}
+			cursor := "p:0"
+			pull := func() bool {
+				res, err := h.srv.Pull(ctx, reader.Device, cursor, 7)
+				if err != nil {
+					t.Fatalf("pull: %v", err)
+				}
+				for _, c := range res.Changes {
+					seen[c.ID]++
+				}
+				cursor = res.Cursor
+				return res.More
+			}
+		loop:
+			for {
+				select {
+				case <-done:
+					break loop
+				default:
+					pull()
+				}
+			}
+			for pull() {
+			}
+			if t.Failed() {
+				return
+			}
+			want := devices * pushes * perPush
+			if len(seen) != want {
+				t.Errorf("the reader saw %d changes, want %d", len(seen), want)
+			}
+			for id, n := range seen {
+				if n != 1 {
+					t.Errorf("change %s seen %d times", id, n)
+				}
+			}
+			if n := h.count(`SELECT count(*) FROM srv_log`); n != want {
+				t.Errorf("srv_log holds %d, want %d", n, want)
 			}
 		})
 	}
