@@ -43,6 +43,9 @@ func (s *Server) Push(ctx ctxT, dev Device, req omsync.PushRequest) (omsync.Push
 		if c.Device != dev.ID {
 			return res, refuse(403, omsync.CodeForbidden, "Change %d belongs to device %s, not to the device that sent it (%s).", c.Seq, c.Device, dev.ID)
 		}
+		if c.Seq < 1 {
+			return res, refuse(400, omsync.CodeBadRequest, "Change seqs start at 1; this push has change %d.", c.Seq)
+		}
 		if i > 0 && c.Seq != req.Changes[i-1].Seq+1 {
 			return res, refuse(400, omsync.CodeBadRequest, "The changes of a push must have consecutive seqs: %d follows %d.", c.Seq, req.Changes[i-1].Seq)
 		}

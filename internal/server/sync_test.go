@@ -12,6 +12,7 @@ import (
 	"oms/internal/catalog"
 	"oms/internal/customer"
 	"oms/internal/order"
+	"oms/internal/pgtest"
 	"oms/internal/shipping"
 	"oms/internal/stock"
 	"oms/internal/store"
@@ -135,8 +136,24 @@ func (st *station) scalar(q string, args ...any) string {
 // offline; after syncing both hold the same orders and stock, and the
 // oversell is one exception with both orders.
 func TestSync_TwoStationsSellTheLastUnit(t *testing.T) {
+	for _, backend := range backends {
+		t.Run(backend.name, func(t *testing.T) { testTwoStationsSellTheLastUnit(t, backend.url(t)) })
+	}
+}
+
+// backends are the server databases every story runs on; url gives a fresh
+// one ("" is a SQLite file in t.TempDir()).
+var backends = []struct {
+	name string
+	url  func(t *testing.T) string
+}{
+	{"sqlite", func(t *testing.T) string { return "" }},
+	{"postgres", func(t *testing.T) string { return pgtest.URL(t) }},
+}
+
+func testTwoStationsSellTheLastUnit(t *testing.T, url string) {
 	ctx := context.Background()
-	h := newHub(t, "")
+	h := newHub(t, url)
 	a, b := newStation(t), newStation(t)
 
 	w, err := a.stock.CreateWarehouse(ctx, actor, stock.WarehouseInput{Code: "MAIN", Name: "Main"})
