@@ -6,7 +6,7 @@ WAILS = $(shell go env GOPATH)/bin/wails
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X oms/internal/buildinfo.Version=$(VERSION)
 
-.PHONY: run test bench setup setup-test build frontend bindings headless e2e smoke clean
+.PHONY: run test bench soak setup setup-test build frontend bindings headless e2e smoke clean
 
 run: setup build
 	./build/bin/oms $(if $(DATA),--data $(DATA),)
@@ -22,6 +22,10 @@ bench:
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 10x -timeout 10m ./internal/docs/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 20x -timeout 10m ./internal/shipping/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/report/
+
+# The sync simulation at length: 10,000 runs (hours), with PostgreSQL.
+soak: setup-test
+	bash scripts/soak.sh
 
 setup:
 	bash scripts/setup.sh run

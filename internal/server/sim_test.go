@@ -184,9 +184,15 @@ func (tr *simTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	case roll < 16: // applied, answer lost
 		tr.deliver(req, body).Body.Close()
 		return nil, errSim
-	case roll < 24: // duplicated: both arrive, the second answer counts
-		tr.deliver(req, body).Body.Close()
-		return tr.deliver(req, body), nil
+	case roll < 24: // duplicated: both copies arrive at once (a retry racing the original)
+		var first, second *http.Response
+		var wg gosync.WaitGroup
+		wg.Add(2)
+		go func() { defer wg.Done(); first = tr.deliver(req, body) }()
+		go func() { defer wg.Done(); second = tr.deliver(req, body) }()
+		wg.Wait()
+		first.Body.Close()
+		return second, nil
 	case roll < 30: // duplicated, the copy delayed: it arrives later
 		tr.mu.Lock()
 		c := req.Clone(context.Background())
@@ -281,13 +287,16 @@ func newSim(t *rapid.T, tt *testing.T, cfg simConfig, pgURL string) *sim {
 		case "plain-sequence":
 			srv.hooks.plainSequence = func() int64 { return s.seq.Add(1) }
 		case "unenforced-dedupe":
+			// Without the lock, positions come from a sequence too (or the
+			// log's primary key would refuse the second copy).
 			srv.hooks.unenforcedDedupe = true
+			srv.hooks.plainSequence = func() int64 { return s.seq.Add(1) }
 		}
 		s.dbs = append(s.dbs, db)
 		s.servers = append(s.servers, srv)
 		s.handler = append(s.handler, srv.Handler())
 	}
-	if cfg.plant == "plain-sequence" {
+	if cfg.plant == "plain-sequence" || cfg.plant == "unenforced-dedupe" {
 		// The sequence starts where the log stands.
 		var max int64
 		s.dbs[0].sql.QueryRow(`SELECT COALESCE(MAX(position), 0) FROM srv_log`).Scan(&max)
@@ -619,12 +628,23 @@ func rowsOf(db *store.DB, t store.TableInfo) ([]string, error) {
 
 func (s *sim) check() {
 	ctx := context.Background()
+	var problems []string
+	fail := func(format string, args ...any) {
+		if len(problems) < 6 {
+			problems = append(problems, fmt.Sprintf(format, args...))
+		}
+	}
+	defer func() {
+		if len(problems) > 0 {
+			s.fatalf("%s", strings.Join(problems, "; "))
+		}
+	}()
 	if len(s.model.failures) > 0 {
-		s.fatalf("%s", strings.Join(s.model.failures, "; "))
+		fail("%s", strings.Join(s.model.failures, "; "))
 	}
 	tables, err := s.reps[0].db.Tables(ctx)
 	if err != nil {
-		s.fatalf("%v", err)
+		fail("%v", err)
 	}
 	// Every replica equals the first, table by table.
 	for _, t := range tables {
@@ -633,15 +653,22 @@ func (s *sim) check() {
 		}
 		want, err := rowsOf(s.reps[0].db, t)
 		if err != nil {
-			s.fatalf("%v", err)
+			fail("%v", err)
 		}
 		for _, r := range s.reps[1:] {
 			got, err := rowsOf(r.db, t)
 			if err != nil {
-				s.fatalf("%v", err)
+				fail("%v", err)
 			}
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
-				s.fatalf("%s differs between r0 (%d rows) and %s (%d rows)", t.Name, len(want), r.name, len(got))
+				diff := ""
+				for k := 0; k < len(got) && k < len(want); k++ {
+					if got[k] != want[k] {
+						diff = fmt.Sprintf(": r0 %s, %s %s", want[k], r.name, got[k])
+						break
+					}
+				}
+				fail("%s differs between r0 (%d rows) and %s (%d rows)%s", t.Name, len(want), r.name, len(got), diff)
 			}
 		}
 	}
@@ -649,7 +676,7 @@ func (s *sim) check() {
 	db := s.dbs[0]
 	rows, err := db.sql.Query(`SELECT entity, id, fields FROM srv_entities WHERE deleted = '' ORDER BY entity, id`)
 	if err != nil {
-		s.fatalf("%v", err)
+		fail("%v", err)
 	}
 	live := map[string]int{}
 	for rows.Next() {
@@ -668,15 +695,15 @@ func (s *sim) check() {
 			cols = append(cols, fmt.Sprintf(`'%s', "%s"`, c.Name, c.Name))
 		}
 		if err := s.reps[0].db.Reader().QueryRow(fmt.Sprintf(`SELECT json_object(%s) FROM "%s" WHERE id = ?`, strings.Join(cols, ", "), entity), id).Scan(&got); err != nil {
-			rows.Close()
-			s.fatalf("the server has %s %s, r0 not: %v", entity, id, err)
+			fail("the server has %s %s, r0 not: %v", entity, id, err)
+			continue
 		}
 		var have map[string]json.RawMessage
 		json.Unmarshal([]byte(got), &have)
 		for f, v := range want {
 			if !jsonEqual(v, have[f]) {
-				rows.Close()
-				s.fatalf("%s %s.%s: server %s, r0 %s", entity, id, f, v, have[f])
+				fail("%s %s.%s: server %s, r0 %s", entity, id, f, v, have[f])
+				break
 			}
 		}
 	}
@@ -688,13 +715,13 @@ func (s *sim) check() {
 		var n int
 		s.reps[0].db.Reader().QueryRow(fmt.Sprintf(`SELECT count(*) FROM "%s"`, t.Name)).Scan(&n)
 		if n != live[t.Name] {
-			s.fatalf("%s: r0 has %d rows, the server %d", t.Name, n, live[t.Name])
+			fail("%s: r0 has %d rows, the server %d", t.Name, n, live[t.Name])
 		}
 	}
 	// Every change applied exactly once or rejected with a reason.
 	for _, r := range s.reps {
 		if n, _ := r.db.PendingChanges(ctx); n != 0 {
-			s.fatalf("%s still has %d changes waiting", r.name, n)
+			fail("%s still has %d changes waiting", r.name, n)
 		}
 		st, _ := r.db.SyncState(ctx)
 		var lastSeq int64
@@ -703,7 +730,7 @@ func (s *sim) check() {
 		db.sql.QueryRow(db.q(`SELECT count(*), COALESCE(MAX(seq), 0), COALESCE(SUM(CASE WHEN status = 'rejected' AND reason = '' THEN 1 ELSE 0 END), 0)
 			FROM srv_applied WHERE device_id = ?`), st.DeviceID).Scan(&n, &maxSeq, &noReason)
 		if n != lastSeq || maxSeq != lastSeq || noReason != 0 {
-			s.fatalf("%s wrote %d changes; the server recorded %d (up to %d, %d rejected without a reason)", r.name, lastSeq, n, maxSeq, noReason)
+			fail("%s wrote %d changes; the server recorded %d (up to %d, %d rejected without a reason)", r.name, lastSeq, n, maxSeq, noReason)
 		}
 	}
 	// Stock sums and payments equal the model.
@@ -718,13 +745,13 @@ func (s *sim) check() {
 		var n int
 		r.db.Reader().QueryRow(`SELECT count(*) FROM stock_movements`).Scan(&n)
 		if n != len(s.model.movements) {
-			s.fatalf("%s has %d stock movements, the model %d", r.name, n, len(s.model.movements))
+			fail("%s has %d stock movements, the model %d", r.name, n, len(s.model.movements))
 		}
 		for k, v := range want {
 			var onHand, reserved int64
 			r.db.Reader().QueryRow(`SELECT COALESCE(SUM(on_hand), 0), COALESCE(SUM(reserved), 0) FROM stock_levels WHERE product_id = ? AND warehouse_id = ?`, k.p, k.w).Scan(&onHand, &reserved)
 			if onHand != v[0] || reserved != v[1] {
-				s.fatalf("%s: stock of %s is %d/%d, the model %d/%d", r.name, k.p, onHand, reserved, v[0], v[1])
+				fail("%s: stock of %s is %d/%d, the model %d/%d", r.name, k.p, onHand, reserved, v[0], v[1])
 			}
 		}
 		var paid int64
@@ -734,28 +761,28 @@ func (s *sim) check() {
 			modelPaid += a
 		}
 		if n != len(s.model.payments) || paid != modelPaid {
-			s.fatalf("%s has %d payments of %d, the model %d of %d", r.name, n, paid, len(s.model.payments), modelPaid)
+			fail("%s has %d payments of %d, the model %d of %d", r.name, n, paid, len(s.model.payments), modelPaid)
 		}
 		var totals int64
 		r.db.Reader().QueryRow(`SELECT COALESCE(SUM(paid - refunded - pending_refund), 0) FROM order_payment_totals`).Scan(&totals)
 		if totals != modelPaid {
-			s.fatalf("%s's payment totals add up to %d, the payments to %d", r.name, totals, modelPaid)
+			fail("%s's payment totals add up to %d, the payments to %d", r.name, totals, modelPaid)
 		}
 	}
 	for k, v := range want {
 		var onHand, reserved int64
 		db.sql.QueryRow(db.q(`SELECT on_hand, reserved FROM srv_stock WHERE product_id = ? AND warehouse_id = ?`), k.p, k.w).Scan(&onHand, &reserved)
 		if onHand != v[0] || reserved != v[1] {
-			s.fatalf("the server's stock of %s is %d/%d, the model %d/%d", k.p, onHand, reserved, v[0], v[1])
+			fail("the server's stock of %s is %d/%d, the model %d/%d", k.p, onHand, reserved, v[0], v[1])
 		}
 		// One exception per oversold cell.
 		var n int
 		s.reps[0].db.Reader().QueryRow(`SELECT count(*) FROM sync_exceptions WHERE kind = 'oversold' AND product_id = ? AND warehouse_id = ?`, k.p, k.w).Scan(&n)
 		if v[0]-v[1] < 0 && n != 1 {
-			s.fatalf("%s is oversold by %d: %d exceptions, want 1", k.p, v[1]-v[0], n)
+			fail("%s is oversold by %d: %d exceptions, want 1", k.p, v[1]-v[0], n)
 		}
 		if n > 1 {
-			s.fatalf("%s has %d oversold exceptions", k.p, n)
+			fail("%s has %d oversold exceptions", k.p, n)
 		}
 	}
 	// One exception per order cancelled on one station and shipped on another.
@@ -763,19 +790,19 @@ func (s *sim) check() {
 		var n int
 		s.reps[0].db.Reader().QueryRow(`SELECT count(*) FROM sync_exceptions WHERE kind = 'cancel_ship' AND order_id = ?`, id).Scan(&n)
 		if s.model.handed[id] && n != 1 {
-			s.fatalf("order %s was cancelled and handed over: %d exceptions, want 1", id, n)
+			fail("order %s was cancelled and handed over: %d exceptions, want 1", id, n)
 		}
 		var status string
 		s.reps[0].db.Reader().QueryRow(`SELECT status FROM orders WHERE id = ?`, id).Scan(&status)
 		if s.model.handed[id] && status != "delivered" {
-			s.fatalf("order %s was cancelled and handed over; it is %s, want delivered", id, status)
+			fail("order %s was cancelled and handed over; it is %s, want delivered", id, status)
 		}
 	}
 	// Order numbers are unique.
 	var dup string
 	s.reps[0].db.Reader().QueryRow(`SELECT number FROM orders GROUP BY number HAVING count(*) > 1 LIMIT 1`).Scan(&dup)
 	if dup != "" {
-		s.fatalf("order number %s is used twice", dup)
+		fail("order number %s is used twice", dup)
 	}
 }
 
@@ -808,9 +835,13 @@ func simProperty(tt *testing.T, cfg simConfig, pgURL func() string) func(*rapid.
 	}
 }
 
+// simChecks is how many runs: OMS_SIM_CHECKS, else def (3 under -race).
 func simChecks(def int) int {
 	if v, err := strconv.Atoi(os.Getenv("OMS_SIM_CHECKS")); err == nil && v > 0 {
 		return v
+	}
+	if raceOn {
+		return 3
 	}
 	return def
 }
@@ -828,7 +859,7 @@ func TestSimulation(t *testing.T) {
 		n    int
 	}{
 		{"sqlite", simConfig{}, checks},
-		{"postgres", simConfig{pg: true, servers: 3}, max(checks/4, 5)},
+		{"postgres", simConfig{pg: true, servers: 3}, max(checks/4, 2)},
 	} {
 		t.Run(cfg.name, func(t *testing.T) {
 			if cfg.cfg.pg {
@@ -863,21 +894,29 @@ func TestSimulation_CatchesPlantedBugs(t *testing.T) {
 		{"unenforced-dedupe", true},
 	} {
 		t.Run(tc.plant, func(t *testing.T) {
+			if raceOn && os.Getenv("OMS_SIM_CHECKS") == "" {
+				t.Skip("the planted bugs take minutes under -race: make test runs them without it")
+			}
 			if tc.pg {
 				pgtest.URL(t)
 			}
 			rec := &recordTB{T: t}
-			withChecks(t, simChecks(20)*5, func() {
+			withChecks(t, 500, func() {
 				rapid.Check(rec, simProperty(t, simConfig{plant: tc.plant, pg: tc.pg, servers: 3}, pgPool(t)))
 			})
 			if !rec.Failed() {
 				t.Fatalf("the simulation did not catch the planted bug %s", tc.plant)
 			}
-			msg := strings.Join(rec.msg, "\n")
-			if i := strings.Index(msg, "\n"); i > 0 && len(msg) > 600 {
-				msg = msg[:600] + " …"
+			// The verdict's first line names each broken invariant; keep each short.
+			first, _, _ := strings.Cut(strings.Join(rec.msg, "\n"), "\n")
+			var parts []string
+			for _, p := range strings.Split(first, "; ") {
+				if len(p) > 160 {
+					p = p[:160] + "…"
+				}
+				parts = append(parts, p)
 			}
-			t.Logf("caught %s: %s", tc.plant, msg)
+			t.Logf("caught %s: %s", tc.plant, strings.Join(parts, " | "))
 		})
 	}
 }

@@ -231,9 +231,16 @@ func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied
 		if err != nil {
 			return nil
 		}
-		if time.UnixMilli(h.Wall).Sub(now) > farAhead {
-			warning = fmt.Sprintf("Device %s's clock runs %s ahead of this workstation's; check the clocks.", device, time.UnixMilli(h.Wall).Sub(now).Round(time.Second))
-			return nil
+		// The clock is followed even when far ahead: a write made here after
+		// a change was applied must order after it, or it would lose to it
+		// everywhere but here. The gap is flagged (and the server flags the
+		// device whose clock runs ahead of its own).
+		if ahead := time.UnixMilli(h.Wall).Sub(now); ahead > farAhead {
+			who := "another device"
+			if device != "" {
+				who = "device " + device
+			}
+			warning = fmt.Sprintf("The clock of %s runs %s ahead of this workstation's: check the clocks of both.", who, ahead.Round(time.Second))
 		}
 		return tx.ObserveHLC(h)
 	}

@@ -202,7 +202,8 @@ func TestJoin_ConflictExactlyWhenCancelMeetsShipment(t *testing.T) {
 }
 
 // TestJoin_EffectIsTheDifference: Effect.Fields holds exactly the fields
-// whose value the join set or changed, with the new value.
+// whose value or clock the join set or changed, with the new value (a newer
+// clock on the same value must reach the other replicas too).
 func TestJoin_EffectIsTheDifference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		e := drawEntity(t)
@@ -210,7 +211,7 @@ func TestJoin_EffectIsTheDifference(t *testing.T) {
 		ab, eff := Join(e, a, b)
 		want := map[string]string{}
 		for f, v := range ab.Fields {
-			if old, ok := a.Fields[f]; !ok || string(old) != string(v) {
+			if old, ok := a.Fields[f]; !ok || string(old) != string(v) || ab.ClockOf(f) != a.ClockOf(f) {
 				want[f] = string(v)
 			}
 		}
@@ -299,7 +300,7 @@ func TestJoin_Effect(t *testing.T) {
 		{name: "OlderFieldLoses", entity: "products", cur: doc(mid, "name", `"Bolt"`, "price", `10`), in: doc(old, "price", `12`),
 			wantFields: raw(), wantDoc: doc(mid, "name", `"Bolt"`, "price", `10`)},
 		{name: "SameValueNewerClock", entity: "products", cur: doc(mid, "price", `10`), in: doc(new, "price", `10`),
-			wantFields: raw(), wantDoc: doc(new, "price", `10`)},
+			wantFields: raw("price", `10`), wantDoc: doc(new, "price", `10`)},
 		{name: "NewFieldOlderClock", entity: "products", cur: doc(mid, "price", `10`), in: doc(old, "note", `"n"`),
 			wantFields: raw("note", `"n"`),
 			wantDoc:    Doc{Fields: raw("price", `10`, "note", `"n"`), Clocks: map[string]Clock{"price": mid, "note": old}}},
