@@ -52,7 +52,7 @@ export function ExceptionsPage() {
         </Text>
       )}
       {list.data && list.data.length > 0 && (
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={900}>
           <Table aria-label="Sync exceptions" striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -63,29 +63,31 @@ export function ExceptionsPage() {
                   Short
                 </Table.Th>
                 <Table.Th scope="col">Orders</Table.Th>
-                <Table.Th scope="col">Detail</Table.Th>
+                <Table.Th scope="col" miw={160}>
+                  Detail
+                </Table.Th>
                 <Table.Th scope="col">Created</Table.Th>
-                <Table.Th scope="col">Settled</Table.Th>
+                <Table.Th scope="col">Settlement</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {list.data.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>
-                    <Badge color={e.kind === 'oversold' ? 'orange' : 'red'} variant="light" style={{ flexShrink: 0 }}>
+                    <Badge color={e.kind === 'oversold' ? 'orange' : 'red'} variant="light" style={{ minWidth: 'max-content' }}>
                       {kindLabel(e.kind)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
                     {e.productId ? (
-                      <>
-                        <Text span size="sm" ff="monospace">
+                      <Stack gap={0}>
+                        <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                           {e.sku || e.productId}
-                        </Text>{' '}
-                        <Text span size="sm">
+                        </Text>
+                        <Text size="xs" c="dimmed">
                           {e.productName}
                         </Text>
-                      </>
+                      </Stack>
                     ) : (
                       '—'
                     )}
@@ -120,7 +122,7 @@ export function ExceptionsPage() {
                   <Table.Td>
                     <Text size="sm">{e.detail}</Text>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt)}</Table.Td>
+                  <Table.Td>{formatDateTime(e.createdAt)}</Table.Td>
                   <Table.Td>
                     {e.status === 'open' ? (
                       <Button size="xs" aria-label={`Settle ${kindLabel(e.kind)} ${e.sku}`} onClick={() => setSettling(e)}>
