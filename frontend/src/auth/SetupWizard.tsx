@@ -75,44 +75,44 @@ export function SetupWizard({ deviceName }: { deviceName: string }) {
             </Alert>
           )}
           {mode === 'new' && (
-          <Stepper active={step} onStepClick={(s) => s < step && setStep(s as SetupStep)}>
-            <Stepper.Step label="Company" description="Name, address, currency">
-              <form onSubmit={company.onSubmit(() => setStep(1))} aria-label="Company">
-                <Stack mt="md">
-                  <CompanyFields form={company} autoFocus />
-                  <Group justify="flex-end">
-                    <Button type="submit">Next</Button>
-                  </Group>
-                </Stack>
-              </form>
-            </Stepper.Step>
-            <Stepper.Step label="Administrator" description="The first user">
-              <form onSubmit={admin.onSubmit(submit)} aria-label="Administrator account">
-                <Stack mt="md" gap="sm">
-                  <TextInput label="User name" description="Used to sign in" withAsterisk autoFocus {...admin.getInputProps('name')} />
-                  <TextInput label="Full name" withAsterisk {...admin.getInputProps('fullName')} />
-                  <SecretInput label="Password" description="At least 8 characters" withAsterisk {...admin.getInputProps('password')} />
-                  <SecretInput label="Confirm password" withAsterisk {...admin.getInputProps('confirm')} />
-                  <SecretInput
-                    label="PIN (optional)"
-                    description="4 to 8 digits for quick sign-in"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    {...admin.getInputProps('pin')}
-                    onChange={(e) => admin.setFieldValue('pin', digitsOnly(e.currentTarget.value))}
-                  />
-                  <Group justify="space-between">
-                    <Button variant="default" onClick={() => setStep(0)}>
-                      Back
-                    </Button>
-                    <Button type="submit" loading={complete.isPending}>
-                      Complete setup
-                    </Button>
-                  </Group>
-                </Stack>
-              </form>
-            </Stepper.Step>
-          </Stepper>
+            <Stepper active={step} onStepClick={(s) => s < step && setStep(s as SetupStep)}>
+              <Stepper.Step label="Company" description="Name, address, currency">
+                <form onSubmit={company.onSubmit(() => setStep(1))} aria-label="Company">
+                  <Stack mt="md">
+                    <CompanyFields form={company} autoFocus />
+                    <Group justify="flex-end">
+                      <Button type="submit">Next</Button>
+                    </Group>
+                  </Stack>
+                </form>
+              </Stepper.Step>
+              <Stepper.Step label="Administrator" description="The first user">
+                <form onSubmit={admin.onSubmit(submit)} aria-label="Administrator account">
+                  <Stack mt="md" gap="sm">
+                    <TextInput label="User name" description="Used to sign in" withAsterisk autoFocus {...admin.getInputProps('name')} />
+                    <TextInput label="Full name" withAsterisk {...admin.getInputProps('fullName')} />
+                    <SecretInput label="Password" description="At least 8 characters" withAsterisk {...admin.getInputProps('password')} />
+                    <SecretInput label="Confirm password" withAsterisk {...admin.getInputProps('confirm')} />
+                    <SecretInput
+                      label="PIN (optional)"
+                      description="4 to 8 digits for quick sign-in"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      {...admin.getInputProps('pin')}
+                      onChange={(e) => admin.setFieldValue('pin', digitsOnly(e.currentTarget.value))}
+                    />
+                    <Group justify="space-between">
+                      <Button variant="default" onClick={() => setStep(0)}>
+                        Back
+                      </Button>
+                      <Button type="submit" loading={complete.isPending}>
+                        Complete setup
+                      </Button>
+                    </Group>
+                  </Stack>
+                </form>
+              </Stepper.Step>
+            </Stepper>
           )}
         </Stack>
       </Paper>
