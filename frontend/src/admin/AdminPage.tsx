@@ -6,10 +6,11 @@ const TABS = [
   { value: 'users', label: 'Users' },
   { value: 'shipping', label: 'Shipping' },
   { value: 'jobs', label: 'Jobs' },
+  { value: 'sync', label: 'Sync' },
   { value: 'audit', label: 'Audit log' },
 ];
 
-/** Admin: tabs for Users, Shipping (carriers), scheduled Jobs and the Audit log, each its own route. */
+/** Admin: tabs for Users, Shipping (carriers), scheduled Jobs, Sync and the Audit log, each its own route. */
 export function AdminPage() {
   const { pathname } = useLocation();
   const navigate = useNavigate();

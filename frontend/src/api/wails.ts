@@ -18,5 +18,6 @@ export * as ShippingAPI from '../../wailsjs/go/app/ShippingAPI';
 export * as DashboardAPI from '../../wailsjs/go/app/DashboardAPI';
 export * as JobsAPI from '../../wailsjs/go/app/JobsAPI';
 export * as ReportsAPI from '../../wailsjs/go/app/ReportsAPI';
-export { app } from '../../wailsjs/go/models';
+export * as SyncAPI from '../../wailsjs/go/app/SyncAPI';
+export { app, sync } from '../../wailsjs/go/models';
 export { BrowserOpenURL, EventsOn } from '../../wailsjs/runtime/runtime';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Container, Group, Paper, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Container, Group, Paper, SegmentedControl, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { useCompleteSetup } from '../api/auth';
@@ -9,10 +9,16 @@ import { CompanyFields } from '../settings/CompanyFields';
 import { emptyCompany, validateCompany } from '../settings/companyForm';
 import { digitsOnly } from './validation';
 import { emptyAdmin, setupErrorTarget, validateAdmin, type AdminFormValues, type SetupStep } from './setupForm';
+import { JoinServerForm } from './JoinServerForm';
 import { SecretInput } from './SecretInput';
 
-/** First run: the company, then the first admin account, sent together with CompleteSetup. */
+/**
+ * First run: either a new business (the company, then the first admin account,
+ * sent together with CompleteSetup) or joining an existing one through its
+ * sync server.
+ */
 export function SetupWizard({ deviceName }: { deviceName: string }) {
+  const [mode, setMode] = useState<'new' | 'join'>('new');
   const [step, setStep] = useState<SetupStep>(0);
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
   const company = useForm<CompanyInput>({ initialValues: emptyCompany, validate: validateCompany });
@@ -48,53 +54,66 @@ export function SetupWizard({ deviceName }: { deviceName: string }) {
           <div>
             <Title order={1}>Set up OMS</Title>
             <Text c="dimmed">
-              First start on this device{deviceName ? ` (${deviceName})` : ''}: enter your company and create the
-              administrator account.
+              {mode === 'new'
+                ? `First start on this device${deviceName ? ` (${deviceName})` : ''}: enter your company and create the administrator account.`
+                : `First start on this device${deviceName ? ` (${deviceName})` : ''}: join the business your other workstations belong to.`}
             </Text>
           </div>
-          {generalError && (
+          <SegmentedControl
+            aria-label="How to start"
+            value={mode}
+            onChange={(v) => setMode(v as 'new' | 'join')}
+            data={[
+              { value: 'new', label: 'Set up a new business' },
+              { value: 'join', label: 'Join an existing business' },
+            ]}
+          />
+          {mode === 'join' && <JoinServerForm />}
+          {mode === 'new' && generalError && (
             <Alert color="red" title="Setup failed" role="alert">
               {generalError.message}
             </Alert>
           )}
-          <Stepper active={step} onStepClick={(s) => s < step && setStep(s as SetupStep)}>
-            <Stepper.Step label="Company" description="Name, address, currency">
-              <form onSubmit={company.onSubmit(() => setStep(1))} aria-label="Company">
-                <Stack mt="md">
-                  <CompanyFields form={company} autoFocus />
-                  <Group justify="flex-end">
-                    <Button type="submit">Next</Button>
-                  </Group>
-                </Stack>
-              </form>
-            </Stepper.Step>
-            <Stepper.Step label="Administrator" description="The first user">
-              <form onSubmit={admin.onSubmit(submit)} aria-label="Administrator account">
-                <Stack mt="md" gap="sm">
-                  <TextInput label="User name" description="Used to sign in" withAsterisk autoFocus {...admin.getInputProps('name')} />
-                  <TextInput label="Full name" withAsterisk {...admin.getInputProps('fullName')} />
-                  <SecretInput label="Password" description="At least 8 characters" withAsterisk {...admin.getInputProps('password')} />
-                  <SecretInput label="Confirm password" withAsterisk {...admin.getInputProps('confirm')} />
-                  <SecretInput
-                    label="PIN (optional)"
-                    description="4 to 8 digits for quick sign-in"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    {...admin.getInputProps('pin')}
-                    onChange={(e) => admin.setFieldValue('pin', digitsOnly(e.currentTarget.value))}
-                  />
-                  <Group justify="space-between">
-                    <Button variant="default" onClick={() => setStep(0)}>
-                      Back
-                    </Button>
-                    <Button type="submit" loading={complete.isPending}>
-                      Complete setup
-                    </Button>
-                  </Group>
-                </Stack>
-              </form>
-            </Stepper.Step>
-          </Stepper>
+          {mode === 'new' && (
+            <Stepper active={step} onStepClick={(s) => s < step && setStep(s as SetupStep)}>
+              <Stepper.Step label="Company" description="Name, address, currency">
+                <form onSubmit={company.onSubmit(() => setStep(1))} aria-label="Company">
+                  <Stack mt="md">
+                    <CompanyFields form={company} autoFocus />
+                    <Group justify="flex-end">
+                      <Button type="submit">Next</Button>
+                    </Group>
+                  </Stack>
+                </form>
+              </Stepper.Step>
+              <Stepper.Step label="Administrator" description="The first user">
+                <form onSubmit={admin.onSubmit(submit)} aria-label="Administrator account">
+                  <Stack mt="md" gap="sm">
+                    <TextInput label="User name" description="Used to sign in" withAsterisk autoFocus {...admin.getInputProps('name')} />
+                    <TextInput label="Full name" withAsterisk {...admin.getInputProps('fullName')} />
+                    <SecretInput label="Password" description="At least 8 characters" withAsterisk {...admin.getInputProps('password')} />
+                    <SecretInput label="Confirm password" withAsterisk {...admin.getInputProps('confirm')} />
+                    <SecretInput
+                      label="PIN (optional)"
+                      description="4 to 8 digits for quick sign-in"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      {...admin.getInputProps('pin')}
+                      onChange={(e) => admin.setFieldValue('pin', digitsOnly(e.currentTarget.value))}
+                    />
+                    <Group justify="space-between">
+                      <Button variant="default" onClick={() => setStep(0)}>
+                        Back
+                      </Button>
+                      <Button type="submit" loading={complete.isPending}>
+                        Complete setup
+                      </Button>
+                    </Group>
+                  </Stack>
+                </form>
+              </Stepper.Step>
+            </Stepper>
+          )}
         </Stack>
       </Paper>
     </Container>

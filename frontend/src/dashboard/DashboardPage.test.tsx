@@ -12,6 +12,7 @@ vi.mock('../api/wails', () => ({
     Currencies: vi.fn(async () => [{ code: 'EUR', name: 'Euro', minorUnits: 2 }]),
   },
   CatalogAPI: {},
+  SyncAPI: { OpenExceptions: vi.fn(async () => 0) },
   EventsOn: vi.fn(() => () => {}),
   app: new Proxy({}, { get: () => ({ createFrom: (s: unknown) => s }) }),
 }));

@@ -21,6 +21,8 @@ import { Link } from 'react-router';
 import { useDashboard, useDashboardEvents, type DashboardProductSales, type DashboardView } from '../api/dashboard';
 import { useCurrencies } from '../api/settings';
 import { useWarehouses } from '../api/stock';
+import { useOpenExceptions } from '../api/sync';
+import { openExceptionsText } from '../orders/exceptions/exceptionText';
 import { PageTitle } from '../shell/PageTitle';
 import { formatMoney } from '../stock/money';
 import { bestDay, exceptionCount, exceptionItems, salesSeries, statusSeries, type ExceptionItem } from './summary';
@@ -92,6 +94,8 @@ function Dashboard({ data, minorUnits }: { data: DashboardView; minorUnits: numb
   const best = bestDay(days);
   const avg = data.today.orders > 0 ? Math.round(data.today.gross / data.today.orders) : null;
   const toMoney = (major: number) => money(Math.round(major * 10 ** minorUnits));
+  const syncOpen = useOpenExceptions().data ?? 0;
+  const attention = exceptionCount(data.exceptions) + syncOpen;
 
   return (
     <Stack gap="md">
@@ -236,12 +240,22 @@ function Dashboard({ data, minorUnits }: { data: DashboardView; minorUnits: numb
             <Title order={2} size="h4" id="dash-exceptions">
               Needs attention
             </Title>
-            <Badge color={exceptionCount(data.exceptions) > 0 ? 'red' : 'green'} variant="light">
-              {exceptionCount(data.exceptions)}
+            <Badge color={attention > 0 ? 'red' : 'green'} variant="light">
+              {attention}
             </Badge>
           </Group>
+          {syncOpen > 0 && (
+            <Group gap={6} wrap="nowrap" mb="xs">
+              <Badge color="red" variant="filled" miw={32}>
+                {syncOpen}
+              </Badge>
+              <Anchor component={Link} to="/orders/exceptions" size="sm" fw={500}>
+                {openExceptionsText(syncOpen)}
+              </Anchor>
+            </Group>
+          )}
           <ExceptionSummary data={data} money={money} />
-          <ExceptionList items={exceptions} />
+          <ExceptionList items={exceptions} hideEmpty={syncOpen > 0} />
         </Paper>
       </SimpleGrid>
     </Stack>
@@ -361,7 +375,8 @@ const KIND: Record<ExceptionItem['kind'], { label: string; color: string }> = {
   negative: { label: 'Stock', color: 'yellow' },
 };
 
-function ExceptionList({ items }: { items: ExceptionItem[] }) {
+function ExceptionList({ items, hideEmpty = false }: { items: ExceptionItem[]; hideEmpty?: boolean }) {
+  if (items.length === 0 && hideEmpty) return null;
   if (items.length === 0) {
     return (
       <Text c="dimmed" py="md" ta="center">

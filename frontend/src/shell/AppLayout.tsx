@@ -1,6 +1,7 @@
 import { AppShell, Button, Group, Text } from '@mantine/core';
 import { Outlet } from 'react-router';
 import { useLock, useLogout } from '../api/auth';
+import { useSyncEvents } from '../api/sync';
 import type { SessionInfo } from '../api/types';
 import { NavBar } from './NavBar';
 import type { Area } from './nav';
@@ -10,6 +11,7 @@ import { useGlobalShortcuts } from './useGlobalShortcuts';
 /** The signed-in frame: header with lock and switch user, navigation, the screen, the status bar. */
 export function AppLayout({ session, areas }: { session: SessionInfo; areas: readonly Area[] }) {
   useGlobalShortcuts(areas);
+  useSyncEvents();
   const lock = useLock();
   const logout = useLogout();
 

@@ -4,6 +4,7 @@ import type { SessionInfo } from '../api/types';
 import { AdminPage } from '../admin/AdminPage';
 import { AuditLogPage } from '../admin/AuditLogPage';
 import { JobsPage } from '../admin/jobs/JobsPage';
+import { SyncPage } from '../admin/sync/SyncPage';
 import { UsersPage } from '../admin/UsersPage';
 import { CarrierPage } from '../shipping/CarrierPage';
 import { CarriersPage } from '../shipping/CarriersPage';
@@ -19,6 +20,7 @@ import { StockArea } from '../stock/StockArea';
 import { WarehouseArea } from '../warehouse/WarehouseArea';
 import { AppLayout } from './AppLayout';
 import { landingPath, visibleAreas } from './nav';
+import { hasPermission } from './permissions';
 
 /** Routes exist only for the areas this user may use; anything else leads to their landing area. */
 export function AppRoutes({ session }: { session: SessionInfo }) {
@@ -50,6 +52,7 @@ export function AppRoutes({ session }: { session: SessionInfo }) {
             <Route path="shipping" element={<CarriersPage />} />
             <Route path="shipping/:carrierId" element={<CarrierPage />} />
             <Route path="jobs" element={<JobsPage />} />
+            {hasPermission(session.permissions, 'settings.company') && <Route path="sync" element={<SyncPage />} />}
             <Route path="audit" element={<AuditLogPage />} />
           </Route>
         )}

@@ -1,14 +1,14 @@
 import { Group, Text, Tooltip } from '@mantine/core';
 import { useStatus } from '../api/status';
 import type { SessionInfo, StatusInfo } from '../api/types';
-import { formatDateTime, pendingText } from './format';
+import { enrolledSyncText, refusedText } from './syncLine';
+import { pendingText } from './format';
 import { roleLabel } from './roles';
 
-/** The sync part of the status line: standalone, or online/offline with the last sync. */
+/** The sync part of the status line: standalone, syncing, upgrade required, or online/offline with the last sync. */
 export function syncText(sync: StatusInfo['sync']): string {
   if (sync.mode !== 'enrolled') return 'Standalone – no sync server';
-  const state = sync.online ? 'Online' : 'Offline';
-  return sync.lastSync ? `${state} · last sync ${formatDateTime(sync.lastSync)}` : `${state} · not synced yet`;
+  return enrolledSyncText(sync);
 }
 
 /** Always-visible line at the bottom: who, which device, sync state, changes waiting. */
@@ -28,11 +28,16 @@ export function StatusBar({ session }: { session: SessionInfo }) {
             {s.device.stationCode ? ` (${s.device.stationCode})` : ''}
           </Text>
           <Tooltip label={s.sync.lastError} disabled={!s.sync.lastError}>
-            <Text size="sm" c={s.sync.lastError ? 'red' : undefined} truncate>
+            <Text size="sm" c={s.sync.lastError ? 'red' : s.sync.mode === 'enrolled' && s.sync.upgrade ? 'orange' : undefined} truncate>
               {syncText(s.sync)}
             </Text>
           </Tooltip>
           <Text size="sm">{pendingText(s.sync.pending)}</Text>
+          {s.sync.mode === 'enrolled' && s.sync.inbox > 0 && (
+            <Text size="sm" c="red">
+              {refusedText(s.sync.inbox)}
+            </Text>
+          )}
           {s.version && (
             <Text size="xs" c="dimmed" ml="auto">
               OMS {s.version}

@@ -38,6 +38,18 @@ export const wailsMock = {
     Status: vi.fn(),
     AuditLog: vi.fn(),
   },
+  SyncAPI: {
+    State: vi.fn(),
+    Enrol: vi.fn(),
+    JoinServer: vi.fn(),
+    SyncNow: vi.fn(),
+    Inbox: vi.fn(),
+    Exceptions: vi.fn(),
+    SettleException: vi.fn(),
+    OpenExceptions: vi.fn(async () => 0),
+    ExceptionDetails: vi.fn(),
+  },
+  sync: new Proxy({}, { get: () => passThrough }),
   app: new Proxy({}, { get: () => passThrough }),
   EventsOn: vi.fn(() => () => {}),
 };
