@@ -468,6 +468,9 @@ func BackorderReserved(tx *store.Tx, orderID, productID string, n int64, note st
 	if err != nil {
 		return 0, err
 	}
+	if o.Lines, err = findLines(ctx, tx, orderID); err != nil {
+		return 0, err
+	}
 	var moved int64
 	for i := len(o.Lines) - 1; i >= 0 && moved < n; i-- {
 		l := o.Lines[i]

@@ -96,7 +96,7 @@ func (a *applier) raiseStockExceptions() error {
 			fields["note"] = ""
 			fields["settled_by"] = ""
 			fields["settled_at"] = ""
-			fields["detail"] = fmt.Sprintf("%d more sold or reserved than the warehouse has, by workstations that were offline.", -available)
+			fields["detail"] = fmt.Sprintf("%d more sold or reserved than the warehouse has, as the movements of every workstation add up.", -available)
 		}
 		if !exists {
 			fields["id"] = id

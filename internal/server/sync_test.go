@@ -225,6 +225,38 @@ func testTwoStationsSellTheLastUnit(t *testing.T, url string) {
 			t.Fatalf("shortage %s, want 1", got)
 		}
 	}
+
+	// A manager on B settles it by backordering B's order: its reservation
+	// goes, the exception is settled on both stations, and no new one opens.
+	ex, err := omsync.FindExceptions(ctx, b.db, "open", 10)
+	b.must(err)
+	if len(ex) != 1 {
+		t.Fatalf("%d open exceptions on B", len(ex))
+	}
+	if _, err := omsync.SettleException(ctx, b.db, actor, ex[0].ID, omsync.Settlement{Resolution: "backorder", OrderID: "nope"}); err == nil {
+		t.Fatal("backordering an order that is not involved was accepted")
+	}
+	settled, err := omsync.SettleException(ctx, b.db, actor, ex[0].ID, omsync.Settlement{Resolution: "backorder", OrderID: ob.ID, Note: "next delivery"})
+	b.must(err)
+	if settled.Status != "settled" || settled.Shortage != 0 || !strings.Contains(settled.Note, "1 backordered") {
+		t.Fatalf("settled: %+v", settled)
+	}
+	if _, err := omsync.SettleException(ctx, b.db, actor, ex[0].ID, omsync.Settlement{Resolution: "accept"}); err == nil {
+		t.Fatal("a settled exception was settled again")
+	}
+	b.sync()
+	a.sync()
+	for _, st := range []*station{a, b} {
+		if got := st.scalar(`SELECT on_hand || '/' || reserved FROM stock_levels WHERE product_id = ?`, p.ID); got != "3/3" {
+			t.Fatalf("stock after the backorder is %s, want 3/3", got)
+		}
+		if got := st.scalar(`SELECT status || '/' || resolution || '/' || settled_by FROM sync_exceptions WHERE product_id = ?`, p.ID); got != "settled/backorder/tester" {
+			t.Fatalf("the exception is %s", got)
+		}
+		if got := st.scalar(`SELECT backordered FROM order_lines WHERE order_id = ?`, ob.ID); got != "1" {
+			t.Fatalf("B's order line has %s backordered, want 1", got)
+		}
+	}
 }
 
 func contains(list []string, s string) bool {
