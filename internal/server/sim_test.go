@@ -58,11 +58,11 @@ type simConfig struct {
 // they did it: the truth the merged state must add up to.
 type simModel struct {
 	mu        gosync.Mutex
-	movements map[string]simMove  // stock movement id -> movement
-	payments  map[string]int64    // payment id -> amount
-	cancelled map[string]bool     // orders cancelled somewhere
-	handed    map[string]bool     // orders handed over (shipped) somewhere
-	statuses  map[string]int      // replica/order -> furthest status rank seen
+	movements map[string]simMove // stock movement id -> movement
+	payments  map[string]int64   // payment id -> amount
+	cancelled map[string]bool    // orders cancelled somewhere
+	handed    map[string]bool    // orders handed over (shipped) somewhere
+	statuses  map[string]int     // replica/order -> furthest status rank seen
 	failures  []string
 }
 
