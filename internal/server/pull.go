@@ -68,7 +68,7 @@ func (s *Server) snapshot(ctx ctxT, hw int64, entity, id string, limit int, firs
 		}
 	}
 	rows, err := s.db.sql.QueryContext(ctx, s.db.q(`SELECT entity, id, fields, clocks FROM srv_entities
-		WHERE deleted = '' AND (entity > ? OR (entity = ? AND id > ?)) ORDER BY entity, id LIMIT ?`), entity, entity, id, limit)
+		WHERE (entity, id) > (?, ?) AND deleted = '' ORDER BY entity, id LIMIT ?`), entity, id, limit)
 	if err != nil {
 		return res, err
 	}

@@ -250,7 +250,9 @@ func (a *applier) applyChange(c omsync.Change) (string, error) {
 	if err := a.save(c.Entity, c.EntityID, merged, exists); err != nil {
 		return "", err
 	}
-	if eff.Changed() {
+	// A deleted document stays deleted: edits that reach it are kept in its
+	// state but not sent on (a workstation that never had it cannot apply them).
+	if eff.Changed() && (merged.Deleted == "" || eff.Deleted) {
 		op := c.Op
 		if eff.Deleted {
 			op = "delete"

@@ -161,6 +161,11 @@ func valueExpr(c store.ColumnInfo) string {
 }
 
 func insertRow(tx *store.Tx, t store.TableInfo, fields map[string]json.RawMessage, ignore bool) error {
+	_, err := insertRowResult(tx, t, fields, ignore)
+	return err
+}
+
+func insertRowResult(tx *store.Tx, t store.TableInfo, fields map[string]json.RawMessage, ignore bool) (sql.Result, error) {
 	var cols, vals []string
 	for _, c := range t.Columns {
 		if _, ok := fields[c.Name]; !ok {
@@ -171,22 +176,21 @@ func insertRow(tx *store.Tx, t store.TableInfo, fields map[string]json.RawMessag
 	}
 	for f := range fields {
 		if _, ok := t.Column(f); !ok {
-			return fmt.Errorf("%s has no column %q here: this workstation needs an upgrade", t.Name, f)
+			return nil, fmt.Errorf("%s has no column %q here: this workstation needs an upgrade", t.Name, f)
 		}
 	}
 	if len(cols) == 0 {
-		return fmt.Errorf("a new %s row came without fields", t.Name)
+		return nil, fmt.Errorf("a new %s row came without fields", t.Name)
 	}
 	b, err := json.Marshal(fields)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	q := fmt.Sprintf(`INSERT INTO %s (%s) SELECT %s WHERE true`, quoteIdent(t.Name), strings.Join(cols, ", "), strings.Join(vals, ", "))
 	if ignore {
 		q += ` ON CONFLICT (id) DO NOTHING`
 	}
-	_, err = tx.ExecContext(tx.Context(), q, string(b))
-	return err
+	return tx.ExecContext(tx.Context(), q, string(b))
 }
 
 func updateRow(tx *store.Tx, t store.TableInfo, id string, fields map[string]json.RawMessage) error {
@@ -224,35 +228,39 @@ func inboxEntry(tx *store.Tx, direction string, c Change, reason string) error {
 // transaction. A change that cannot be applied goes to the inbox with the
 // reason and the rest go on. It returns how many were applied and a clock
 // warning when a remote clock ran far ahead.
+//
+// A row new here (a snapshot's, or another device's insert) is written by
+// one INSERT and keeps no clocks: the server logs only the values that won
+// there, so later changes of it are newer, and only this device's own
+// writes need clocks to meet them (the outbox's, and sync_clocks once
+// acknowledged). Rows that exist here go through the full merge.
 func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied, failed int, warning string, err error) {
-	now := tx.Now
-	observe := func(hlc string, device string) error {
-		h, err := store.ParseHLC(hlc)
-		if err != nil {
-			return nil
+	var newest store.HLC
+	var newestDevice string
+	see := func(hlc, device string) {
+		if h, err := store.ParseHLC(hlc); err == nil && (h.Wall > newest.Wall || (h.Wall == newest.Wall && h.Counter > newest.Counter)) {
+			newest, newestDevice = h, device
 		}
-		// The clock is followed even when far ahead: a write made here after
-		// a change was applied must order after it, or it would lose to it
-		// everywhere but here. The gap is flagged (and the server flags the
-		// device whose clock runs ahead of its own).
-		if ahead := time.UnixMilli(h.Wall).Sub(now); ahead > farAhead {
-			who := "another device"
-			if device != "" {
-				who = "device " + device
-			}
-			warning = fmt.Sprintf("The clock of %s runs %s ahead of this workstation's: check the clocks of both.", who, ahead.Round(time.Second))
-		}
-		return tx.ObserveHLC(h)
 	}
-	one := func(entity, id string, fn func(store.TableInfo) error) (string, error) {
+	apply := func(entity, id string, in Doc, full bool) (string, error) {
 		t, ok := ts[entity]
 		if !ok || !t.Synced() {
 			return fmt.Sprintf("%q is not a table this workstation syncs: it needs an upgrade", entity), nil
 		}
+		// One statement: a failure rolls back only itself (and its triggers).
+		if t.Kind == "ledger" || (full && in.Deleted == "") {
+			inserted, ferr := insertNew(tx, t, in.Fields)
+			if ferr != nil {
+				return ferr.Error(), nil
+			}
+			if inserted || t.Kind == "ledger" {
+				return "", nil
+			}
+		}
 		if _, err := tx.ExecContext(tx.Context(), `SAVEPOINT change`); err != nil {
 			return "", err
 		}
-		if ferr := fn(t); ferr != nil {
+		if ferr := applyDoc(tx, t, id, self, in); ferr != nil {
 			if _, err := tx.ExecContext(tx.Context(), `ROLLBACK TO SAVEPOINT change`); err != nil {
 				return "", err
 			}
@@ -281,9 +289,7 @@ func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied
 		}
 	}
 	for _, r := range res.Rows {
-		reason, err := one(r.Entity, r.ID, func(t store.TableInfo) error {
-			return applyDoc(tx, t, r.ID, self, Doc{Fields: r.Fields, Clocks: r.Clocks})
-		})
+		reason, err := apply(r.Entity, r.ID, Doc{Fields: r.Fields, Clocks: r.Clocks}, true)
 		if err != nil {
 			return applied, failed, warning, err
 		}
@@ -296,16 +302,10 @@ func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied
 		}
 		applied++
 		touch(r.Entity, r.Fields)
-		if h, _ := Clock(maxClock(r.Clocks)).Split(); h.Wall > 0 {
-			if err := observe(h.String(), ""); err != nil {
-				return applied, failed, warning, err
-			}
-		}
+		see(strings.SplitN(string(maxClock(r.Clocks)), "@", 2)[0], "")
 	}
 	for _, c := range res.Changes {
-		reason, err := one(c.Entity, c.EntityID, func(t store.TableInfo) error {
-			return applyDoc(tx, t, c.EntityID, self, ChangeDoc(c))
-		})
+		reason, err := apply(c.Entity, c.EntityID, ChangeDoc(c), c.Op == "insert")
 		if err != nil {
 			return applied, failed, warning, err
 		}
@@ -318,16 +318,54 @@ func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied
 		}
 		applied++
 		touch(c.Entity, c.Fields)
-		if err := observe(c.HLC, c.Device); err != nil {
-			return applied, failed, warning, err
-		}
+		see(c.HLC, c.Device)
 	}
 	for _, id := range sortedKeys(touched) {
 		if err := order.RebuildPaymentTotals(tx, id); err != nil {
 			return applied, failed, warning, err
 		}
 	}
+	// The clock is followed even when far ahead: a write made here after
+	// these changes must order after them, or it would lose to them
+	// everywhere but here. The gap is flagged (and the server flags the
+	// device whose clock runs ahead of its own).
+	if newest.Wall > 0 {
+		if ahead := time.UnixMilli(newest.Wall).Sub(tx.Now); ahead > farAhead {
+			who := "another device"
+			if newestDevice != "" {
+				who = "device " + newestDevice
+			}
+			warning = fmt.Sprintf("The clock of %s runs %s ahead of this workstation's: check the clocks of both.", who, ahead.Round(time.Second))
+		}
+		if err := tx.ObserveHLC(newest); err != nil {
+			return applied, failed, warning, err
+		}
+	}
 	return applied, failed, warning, tx.SetPullCursor(res.Cursor, !res.Snapshot)
+}
+
+// insertNew inserts a row that is new here, or does nothing when its id is
+// here already, or, for a document, when this device has clocks or waiting
+// changes of it (it deleted it, say); it reports whether it inserted.
+func insertNew(tx *store.Tx, t store.TableInfo, fields map[string]json.RawMessage) (bool, error) {
+	if t.Kind == "document" {
+		var id string
+		_ = json.Unmarshal(fields["id"], &id)
+		var known bool
+		if err := tx.QueryRowContext(tx.Context(), `SELECT EXISTS (SELECT 1 FROM sync_clocks WHERE entity = ?1 AND entity_id = ?2)
+			OR EXISTS (SELECT 1 FROM outbox WHERE entity = ?1 AND entity_id = ?2)`, t.Name, id).Scan(&known); err != nil {
+			return false, err
+		}
+		if known {
+			return false, nil // clocks or changes of it here (a tombstone, a delete waiting): the full merge decides
+		}
+	}
+	res, err := insertRowResult(tx, t, fields, true)
+	if err != nil {
+		return false, err
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
 }
 
 func maxClock(m map[string]Clock) Clock {

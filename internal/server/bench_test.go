@@ -1,0 +1,197 @@
+package server
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"oms/internal/catalog"
+	"oms/internal/customer"
+	"oms/internal/order"
+	"oms/internal/store"
+	omsync "oms/internal/sync"
+)
+
+// Sync benchmarks (make bench), over real HTTP on loopback and a SQLite
+// server, with deterministic generated data:
+//   - BenchmarkSyncUpDown: N offline changes (new products, -sync.n, 5,000
+//     by default) pushed by one workstation and pulled by another: the
+//     figure scripts/bench-sync.sh sets beside PouchDB's replication of the
+//     same documents;
+//   - BenchmarkSyncFreshWorkstation: a server holding -sync.products
+//     products, -sync.customers customers and -sync.orders orders (300k,
+//     100k, 1M), pushed there by the standalone workstation that made them;
+//     a fresh workstation pulls everything.
+
+var (
+	syncN         = flag.Int("sync.n", 5000, "changes for BenchmarkSyncUpDown")
+	syncProducts  = flag.Int("sync.products", 300_000, "products for BenchmarkSyncFreshWorkstation")
+	syncCustomers = flag.Int("sync.customers", 100_000, "customers for BenchmarkSyncFreshWorkstation")
+	syncOrders    = flag.Int("sync.orders", 1_000_000, "orders for BenchmarkSyncFreshWorkstation")
+	syncDir       = flag.String("sync.dir", "", "directory for BenchmarkSyncFreshWorkstation's databases: kept and reused (default: a temporary one)")
+)
+
+type benchStation struct {
+	db *store.DB
+	cl *omsync.Client
+}
+
+func openBenchStation(b *testing.B, path string) *benchStation {
+	b.Helper()
+	db, err := store.Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cl, err := omsync.NewClient(context.Background(), db, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &benchStation{db: db, cl: cl}
+}
+
+func benchHub(b *testing.B, path string) (*DB, string, func()) {
+	b.Helper()
+	db, err := OpenDB(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv, err := New(context.Background(), db, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	return db, hs.URL, func() { hs.Close(); db.Close() }
+}
+
+func benchEnrol(b *testing.B, db *DB, url string, st *benchStation, name string) {
+	b.Helper()
+	tok, err := db.CreateToken(context.Background(), name, time.Now())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.cl.Enrol(context.Background(), url, tok); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func BenchmarkSyncUpDown(b *testing.B) {
+	ctx := context.Background()
+	var up, down time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		dir := b.TempDir()
+		hub, url, stop := benchHub(b, filepath.Join(dir, "server.db"))
+		a, c := openBenchStation(b, filepath.Join(dir, "a.db")), openBenchStation(b, filepath.Join(dir, "b.db"))
+		benchEnrol(b, hub, url, a, "A")
+		benchEnrol(b, hub, url, c, "B")
+		if _, err := a.cl.Round(ctx, nil); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.cl.Round(ctx, nil); err != nil {
+			b.Fatal(err)
+		}
+		// N offline changes on A: new products, each one insert.
+		if err := catalog.GenerateProducts(ctx, a.db, *syncN, uint64(i+1)); err != nil {
+			b.Fatal(err)
+		}
+		pending, _ := a.db.PendingChanges(ctx)
+		b.StartTimer()
+		start := time.Now()
+		sa, err := a.cl.Round(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		mid := time.Now()
+		sb, err := c.cl.Round(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		up += mid.Sub(start)
+		down += time.Since(mid)
+		b.StopTimer()
+		if sa.Pushed != pending || sb.Pulled < *syncN {
+			b.Fatalf("pushed %d of %d, pulled %d", sa.Pushed, pending, sb.Pulled)
+		}
+		a.db.Close()
+		c.db.Close()
+		stop()
+	}
+	b.ReportMetric(float64(up.Milliseconds())/float64(b.N), "up-ms")
+	b.ReportMetric(float64(down.Milliseconds())/float64(b.N), "down-ms")
+	b.ReportMetric(float64((up+down).Milliseconds())/float64(b.N), "total-ms")
+	b.ReportMetric(float64(*syncN), "changes")
+}
+
+func BenchmarkSyncFreshWorkstation(b *testing.B) {
+	ctx := context.Background()
+	dir := *syncDir
+	if dir == "" {
+		dir = b.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		b.Fatal(err)
+	}
+	serverPath, sourcePath := filepath.Join(dir, "server.db"), filepath.Join(dir, "source.db")
+	_, statErr := os.Stat(serverPath)
+	hub, url, stop := benchHub(b, serverPath)
+	defer stop()
+	if statErr != nil {
+		// The standalone workstation that made the business's data, then
+		// its first sync: everything it ever wrote goes up.
+		src := openBenchStation(b, sourcePath)
+		start := time.Now()
+		if err := catalog.GenerateProducts(ctx, src.db, *syncProducts, 1); err != nil {
+			b.Fatal(err)
+		}
+		if err := customer.GenerateCustomers(ctx, src.db, *syncCustomers, 1); err != nil {
+			b.Fatal(err)
+		}
+		if err := order.GenerateOrders(ctx, src.db, *syncOrders, 1); err != nil {
+			b.Fatal(err)
+		}
+		pending, _ := src.db.PendingChanges(ctx)
+		fmt.Fprintf(os.Stderr, "generated %d products, %d customers, %d orders (%d changes) in %s\n",
+			*syncProducts, *syncCustomers, *syncOrders, pending, time.Since(start).Round(time.Second))
+		benchEnrol(b, hub, url, src, "Source")
+		start = time.Now()
+		st, err := src.cl.Round(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		took := time.Since(start)
+		fmt.Fprintf(os.Stderr, "first sync of the standalone workstation: pushed %d changes in %s (%.0f/s)\n",
+			st.Pushed, took.Round(time.Millisecond), float64(st.Pushed)/took.Seconds())
+		src.db.Close()
+		os.Remove(sourcePath)
+		os.Remove(sourcePath + "-wal")
+		os.Remove(sourcePath + "-shm")
+	}
+	var rows int64
+	hub.sql.QueryRow(`SELECT count(*) FROM srv_entities WHERE deleted = ''`).Scan(&rows)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "fresh.db")
+		fresh := openBenchStation(b, path)
+		benchEnrol(b, hub, url, fresh, fmt.Sprintf("Fresh %d", i))
+		b.StartTimer()
+		start := time.Now()
+		st, err := fresh.cl.Round(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		took := time.Since(start)
+		b.StopTimer()
+		if int64(st.Pulled) < rows {
+			b.Fatalf("pulled %d of %d rows", st.Pulled, rows)
+		}
+		b.ReportMetric(took.Seconds(), "pull-s")
+		b.ReportMetric(float64(st.Pulled)/took.Seconds(), "rows/s")
+		fresh.db.Close()
+	}
+}
