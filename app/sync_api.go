@@ -16,6 +16,7 @@ func init() {
 		"SyncAPI.State":            signedIn,
 		"SyncAPI.Enrol":            need(auth.PermSettingsCompany),
 		"SyncAPI.JoinServer":       public,
+		"SyncAPI.Reenrol":          need(auth.PermSettingsCompany),
 		"SyncAPI.SyncNow":          signedIn,
 		"SyncAPI.Inbox":            need(auth.PermSettingsCompany),
 		"SyncAPI.Exceptions":       need(auth.PermOrdersManage),
@@ -189,6 +190,35 @@ type SyncProgress struct {
 	Phase string `json:"phase"`
 	Done  int64  `json:"done"`
 	Total int64  `json:"total"`
+}
+
+// Reenrol enrols this database again as a new station, when the server
+// refused it as a copy of an enrolled workstation (restored from a backup
+// or copied to another machine); its waiting changes are kept.
+func (x *SyncAPI) Reenrol(serverURL, token string) (SyncState, error) {
+	if _, err := x.a.guard(); err != nil {
+		return SyncState{}, err
+	}
+	ctx := x.a.context()
+	if strings.TrimSpace(token) == "" {
+		return SyncState{}, errs.Invalid("token", "Enter a new enrolment token from the server's admin (oms token).")
+	}
+	cl, err := x.a.syncClient()
+	if err != nil {
+		return SyncState{}, err
+	}
+	if _, err := cl.Reenrol(ctx, serverURL, token); err != nil {
+		var re *omsync.RemoteError
+		if errors.As(err, &re) && re.Code == omsync.CodeToken {
+			return SyncState{}, errs.Invalid("token", "%s", re.Error())
+		}
+		return SyncState{}, errs.Invalid("serverUrl", "%s", err.Error())
+	}
+	if l := x.a.loop(); l != nil {
+		l.Kick()
+	}
+	x.a.emitStatus()
+	return x.a.syncState(ctx)
 }
 
 // SyncNow asks for a round at once (in the background: the state events

@@ -37,9 +37,12 @@ Sync (a server joins the workstations of a business):
                                    also create orders
   apikey --list | --revoke ID|NAME [--db URL]
                                    list the keys, or revoke one
-  enroll --server URL --token TOKEN
+  enroll --server URL --token TOKEN [--again]
                                    enrol this workstation with a server; its
-                                   numbers take the station code it is given
+                                   numbers take the station code it is given;
+                                   --again enrols a database the server
+                                   refused as a copy (restored or copied) as
+                                   a new station, keeping its waiting changes
   sync                             run one sync round (push, then pull) and
                                    print what moved
 `
@@ -299,6 +302,7 @@ func enrollCmd(args []string, dataFlag string, env Env) error {
 	fs := newFlags("enroll")
 	url := fs.String("server", "", "server URL")
 	token := fs.String("token", "", "one-time enrolment token")
+	again := fs.Bool("again", false, "enrol a copied or restored database as a new station")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -319,7 +323,11 @@ func enrollCmd(args []string, dataFlag string, env Env) error {
 	if err != nil {
 		return err
 	}
-	st, err := cl.Enrol(ctx, *url, *token)
+	enrol := cl.Enrol
+	if *again {
+		enrol = cl.Reenrol
+	}
+	st, err := enrol(ctx, *url, *token)
 	if err != nil {
 		return err
 	}

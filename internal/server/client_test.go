@@ -442,6 +442,35 @@ func TestClient_CopiedDatabaseIsRefused(t *testing.T) {
 	if n, err := copyDB.PendingChanges(ctx); err != nil || n == 0 {
 		t.Errorf("the copy's outbox holds %d (%v): its changes must be kept", n, err)
 	}
+
+	// Enrolled again, the copy is a new station: its waiting product
+	// arrives, the original's data reaches it, and its numbers are its own.
+	tok, err := h.db.CreateToken(ctx, "Copy", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := client.Reenrol(ctx, h.url, tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, _ := a.db.SyncState(ctx)
+	if st.DeviceID == orig.DeviceID || st.StationCode == orig.StationCode || st.StationCode == "" {
+		t.Fatalf("re-enrolled as device %s station %s; the original is %s %s", st.DeviceID, st.StationCode, orig.DeviceID, orig.StationCode)
+	}
+	if _, err := client.Round(ctx, nil); err != nil {
+		t.Fatalf("the re-enrolled copy's round: %v", err)
+	}
+	if n := h.count(`SELECT count(*) FROM srv_entities WHERE entity = 'products' AND fields LIKE '%"NUT"%'`); n != 1 {
+		t.Errorf("the copy's product is on the server %d times, want 1", n)
+	}
+	var bolts int
+	copyDB.Reader().QueryRow(`SELECT count(*) FROM products WHERE sku = 'BOLT'`).Scan(&bolts)
+	if bolts != 1 {
+		t.Errorf("the copy has %d of the original's BOLT, want 1", bolts)
+	}
+	if n, _ := copyDB.PendingChanges(ctx); n != 0 {
+		t.Errorf("the copy still has %d changes waiting", n)
+	}
 }
 
 // TestClient_WriteDuringRound: a local edit made after the push and before

@@ -119,7 +119,7 @@ func (db *DB) Enrol(ctx context.Context, req omsync.EnrolRequest, now time.Time)
 		return res, err
 	}
 	if exists > 0 {
-		return res, refuse(409, omsync.CodeCopy, "A device with this id is already enrolled: this database is a copy of an enrolled workstation's. Start it from a fresh data directory.")
+		return res, refuse(409, omsync.CodeCopy, "A device with this id is already enrolled: this database is a copy of an enrolled workstation's. Enrol it again as a new station (Admin → Sync, or oms enroll --again).")
 	}
 	secret := randomSecret()
 	code := stationCode(next)

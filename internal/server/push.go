@@ -150,7 +150,7 @@ func (a *applier) stored(device string, c omsync.Change) (omsync.Result, error) 
 		return r, err
 	}
 	if id != c.ID {
-		return r, refuse(409, omsync.CodeCopy, "Change %d of this device was already received as another change: this database is a copy of the workstation's or was restored from a backup. Enrol it again from a fresh data directory.", c.Seq)
+		return r, refuse(409, omsync.CodeCopy, "Change %d of this device was already received as another change: this database is a copy of the workstation's or was restored from a backup. Enrol it again as a new station (Admin → Sync, or oms enroll --again).", c.Seq)
 	}
 	return r, nil
 }

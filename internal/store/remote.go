@@ -374,3 +374,38 @@ func DescribeSchemaRows(ctx context.Context) ([]TableInfo, map[string][]string, 
 	}
 	return tables, rows, nil
 }
+
+// ResetIdentity gives this database a new device identity in tx, for a
+// database that was copied from (or restored over) an enrolled workstation:
+// the server refuses two devices with one identity. The enrolment and the
+// pull position go; the changes still waiting stay, renumbered from 1 for
+// the new identity (the server refuses those it already received from the
+// original, with a reason, and applies the rest). It returns the new id.
+func (tx *Tx) ResetIdentity() (string, error) {
+	id := NewID()
+	ctx := tx.ctx
+	var n int64
+	if err := tx.Tx.QueryRowContext(ctx, `SELECT count(*) FROM outbox`).Scan(&n); err != nil {
+		return "", err
+	}
+	// Two steps, so no intermediate seq collides with another row's.
+	for _, q := range []string{
+		`UPDATE outbox SET seq = seq + 1000000000000`,
+		`UPDATE outbox SET seq = (SELECT count(*) FROM outbox o WHERE o.seq <= outbox.seq)`,
+	} {
+		if _, err := tx.Tx.ExecContext(ctx, q); err != nil {
+			return "", fmt.Errorf("reset identity: %w", err)
+		}
+	}
+	if _, err := tx.Tx.ExecContext(ctx, `UPDATE sync_state SET device_id = ?, last_seq = ?, server_url = '', server_id = '', credential = '',
+		enrolled_at = '', pull_cursor = '', snapshot_done = 0, last_error = '' WHERE id = 1`, id, n); err != nil {
+		return "", fmt.Errorf("reset identity: %w", err)
+	}
+	tx.AfterCommit(func() {
+		tx.db.mu.Lock()
+		tx.db.device.ID = id
+		tx.db.device.ServerURL = ""
+		tx.db.mu.Unlock()
+	})
+	return id, nil
+}

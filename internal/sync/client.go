@@ -194,6 +194,30 @@ func (cl *Client) Enrol(ctx context.Context, serverURL, token string) (store.Syn
 	return cl.db.SyncState(ctx)
 }
 
+// Reenrol enrols a database that the server refused as a copy of an
+// enrolled workstation (restored from a backup, or copied to a new
+// machine): it takes a new device identity, keeps its waiting changes,
+// and enrols with a new token; the station code is new too.
+func (cl *Client) Reenrol(ctx context.Context, serverURL, token string) (store.SyncState, error) {
+	if _, err := normalizeURL(serverURL); err != nil {
+		return store.SyncState{}, err
+	}
+	if strings.TrimSpace(token) == "" {
+		return store.SyncState{}, errors.New("give the enrolment token the admin printed with oms token")
+	}
+	if err := cl.db.Update(ctx, store.Actor{UserName: "sync"}, func(tx *store.Tx) error {
+		old := tx.Device().ID
+		id, err := tx.ResetIdentity()
+		if err != nil {
+			return err
+		}
+		return tx.Audit("new_identity", "sync_state", id, map[string]string{"was": old})
+	}); err != nil {
+		return store.SyncState{}, err
+	}
+	return cl.Enrol(ctx, serverURL, token)
+}
+
 // Stats is what one round moved.
 type Stats struct {
 	Pushed   int // changes the server applied

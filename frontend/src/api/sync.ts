@@ -72,6 +72,19 @@ export function useEnrol() {
   });
 }
 
+/** Enrols a database the server refused as a copy again, as a new station. */
+export function useReenrol() {
+  const qc = useQueryClient();
+  return useMutation<SyncState, ApiError, { serverUrl: string; token: string }>({
+    mutationFn: ({ serverUrl, token }) => call(() => SyncAPI.Reenrol(serverUrl.trim(), token.trim())),
+    onSuccess: (st) => {
+      qc.setQueryData(syncKeys.state, st);
+      void qc.invalidateQueries({ queryKey: syncKeys.all });
+      void qc.invalidateQueries({ queryKey: keys.status });
+    },
+  });
+}
+
 /**
  * Joins an existing business at first run: enrols, runs the first sync, and
  * then the workstation is set up, so the setup status is read again and the

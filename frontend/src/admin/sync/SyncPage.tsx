@@ -3,9 +3,9 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { applyApiError, type ApiError } from '../../api/errors';
-import { useEnrol, useSyncInbox, useSyncNow, useSyncState, type SyncState } from '../../api/sync';
+import { useEnrol, useReenrol, useSyncInbox, useSyncNow, useSyncState, type SyncState } from '../../api/sync';
 import { formatDateTime } from '../../shell/format';
-import { ENROL_FIELDS, directionLabel, inboxWhat, stateRows, validateEnrol, type EnrolFormValues } from './syncText';
+import { ENROL_FIELDS, directionLabel, inboxWhat, isCopyError, stateRows, validateEnrol, type EnrolFormValues } from './syncText';
 
 /** Admin → Sync: enrol this workstation with the business's sync server, then watch it sync. */
 export function SyncPage() {
@@ -61,6 +61,46 @@ function EnrolForm() {
   );
 }
 
+/**
+ * The server refused this database as a copy of an enrolled workstation
+ * (restored from a backup, or copied to another machine): enrol it again as
+ * a new station, keeping the changes that wait here.
+ */
+function ReenrolForm({ serverUrl }: { serverUrl: string }) {
+  const reenrol = useReenrol();
+  const [general, setGeneral] = useState<ApiError | null>(null);
+  const form = useForm<EnrolFormValues>({ initialValues: { serverUrl, token: '' }, validate: validateEnrol });
+  const submit = (v: EnrolFormValues) => {
+    setGeneral(null);
+    reenrol.mutate(v, {
+      onSuccess: (st) => notifications.show({ color: 'green', message: `Enrolled again as station ${st.stationCode}.` }),
+      onError: (err) => setGeneral(applyApiError(form, err, ENROL_FIELDS)),
+    });
+  };
+  return (
+    <form onSubmit={form.onSubmit(submit)} aria-label="Enrol again as a new station">
+      <Stack gap="xs">
+        <Text size="sm">
+          Enrol this workstation again as a new station with a new token from the server’s admin (oms token). The
+          changes waiting here are kept and sent; those the original station sent already are refused with a reason.
+        </Text>
+        {general && (
+          <Alert color="red" title="Not enrolled" role="alert">
+            {general.message}
+          </Alert>
+        )}
+        <Group align="flex-end" wrap="wrap">
+          <TextInput label="Server address" withAsterisk style={{ flex: 1, minWidth: 220 }} {...form.getInputProps('serverUrl')} />
+          <TextInput label="New enrolment token" withAsterisk autoComplete="off" style={{ flex: 1, minWidth: 220 }} {...form.getInputProps('token')} />
+          <Button type="submit" loading={reenrol.isPending}>
+            Enrol again
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 function Enrolled({ state }: { state: SyncState }) {
   const syncNow = useSyncNow();
   return (
@@ -105,6 +145,7 @@ function Enrolled({ state }: { state: SyncState }) {
               {state.lastError}
             </Alert>
           )}
+          {isCopyError(state.lastError) && <ReenrolForm serverUrl={state.serverUrl} />}
           {state.clockWarning && (
             <Alert color="yellow" title="Clock">
               {state.clockWarning}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { enrolledSyncText, refusedText } from '../../shell/syncLine';
-import { directionLabel, inboxWhat, progressText, stateRows, validateEnrol } from './syncText';
+import { directionLabel, inboxWhat, isCopyError, progressText, stateRows, validateEnrol } from './syncText';
 
 const line = { online: true, running: false, upgrade: false, lastSync: '', inbox: 0 };
 
@@ -90,4 +90,15 @@ describe('progressText', () => {
     [{ phase: 'pull', done: 120, total: 400 }, 'Receiving data… 120 of 400'],
     [{ phase: 'push', done: 1, total: 2 }, 'Sending changes… 1 of 2'],
   ])('%j → %s', (p, text) => expect(progressText(p)).toBe(text));
+});
+
+describe('isCopyError', () => {
+  it.each([
+    ["Change 3 of this device was already received as another change: this database is a copy of the workstation's or was restored from a backup.", true],
+    ["A device with this id is already enrolled: this database is a copy of an enrolled workstation's.", true],
+    ['the server at http://x cannot be reached: connection refused', false],
+    ['', false],
+  ])('%s → %s', (text, want) => {
+    expect(isCopyError(text)).toBe(want);
+  });
 });

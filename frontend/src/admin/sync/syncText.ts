@@ -70,3 +70,8 @@ export function progressText(p: { phase: string; done: number; total: number } |
   if (p.total > 0) return `${what} ${p.done} of ${p.total}`;
   return p.done > 0 ? `${what} ${p.done}` : what;
 }
+
+/** Whether the last sync error says the server refused this database as a copy of an enrolled workstation. */
+export function isCopyError(lastError: string): boolean {
+  return /is a copy of (an enrolled|the) workstation/.test(lastError);
+}

@@ -15,6 +15,8 @@ export function JoinServer(arg1:string,arg2:string):Promise<app.SyncState>;
 
 export function OpenExceptions():Promise<number>;
 
+export function Reenrol(arg1:string,arg2:string):Promise<app.SyncState>;
+
 export function SettleException(arg1:string,arg2:sync.Settlement):Promise<app.ExceptionView>;
 
 export function State():Promise<app.SyncState>;

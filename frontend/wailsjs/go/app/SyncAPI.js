@@ -26,6 +26,10 @@ export function OpenExceptions() {
   return window['go']['app']['SyncAPI']['OpenExceptions']();
 }
 
+export function Reenrol(arg1, arg2) {
+  return window['go']['app']['SyncAPI']['Reenrol'](arg1, arg2);
+}
+
 export function SettleException(arg1, arg2) {
   return window['go']['app']['SyncAPI']['SettleException'](arg1, arg2);
 }
