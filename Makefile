@@ -15,6 +15,9 @@ test: setup-test
 	bash scripts/test.sh
 
 # Benchmarks on generated data (300k products, 100k customers); p50/p99 in ms per op.
+# Then sync: OMS against PouchDB replication on 5000 new products
+# (scripts/bench-sync.sh), and a fresh workstation pulling 300k products,
+# 100k customers and 1M orders (about an hour).
 bench:
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 5x -timeout 30m ./internal/catalog/ ./internal/customer/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 3x -timeout 30m ./internal/stock/
@@ -22,6 +25,8 @@ bench:
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 10x -timeout 10m ./internal/docs/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 20x -timeout 10m ./internal/shipping/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/report/
+	bash scripts/bench-sync.sh 5000
+	go test -tags "sqlite_fts5" -run '^$$' -bench 'BenchmarkSyncFreshWorkstation$$' -benchtime 1x -timeout 120m ./internal/server/
 
 # The sync simulation at length: 10,000 runs (hours), with PostgreSQL.
 soak: setup-test
