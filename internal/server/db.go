@@ -157,7 +157,7 @@ func OpenDB(ctx context.Context, url string) (*DB, error) {
 			db.sql.SetMaxOpenConns(20)
 		}
 	} else {
-		db.sql, err = sql.Open("sqlite3", "file:"+url+"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate&_loc=UTC")
+		db.sql, err = sql.Open("sqlite3", "file:"+url+"?_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate&_loc=UTC&_stmt_cache_size=64")
 		if err == nil {
 			db.sql.SetMaxOpenConns(4)
 		}

@@ -377,8 +377,9 @@ func maxClock(m map[string]Clock) Clock {
 }
 
 // acknowledge records the server's answers to pushed changes in one
-// transaction: the clocks of the applied ones, the refused ones in the
-// inbox, and the outbox rows dropped up to the last answered seq.
+// transaction: the clocks of the applied ones (this device's writes need
+// them to meet other devices' changes that arrive later), the refused ones
+// in the inbox, and the outbox rows dropped up to the last answered seq.
 func acknowledge(tx *store.Tx, ts tables, self string, sent []Change, results []Result) error {
 	bySeq := map[int64]Result{}
 	var last int64
@@ -397,20 +398,52 @@ func acknowledge(tx *store.Tx, ts tables, self string, sent []Change, results []
 			}
 			continue
 		}
-		t, ok := ts[c.Entity]
-		if !ok || t.Kind != "document" {
+		if t, ok := ts[c.Entity]; !ok || t.Kind != "document" {
 			continue
 		}
-		cur, _, err := localDoc(tx, t, c.EntityID, self)
-		if err != nil {
-			return err
-		}
-		// localDoc already overlays this change's clock (it is still in the
-		// outbox); saving makes it permanent once the row leaves the outbox.
-		if err := saveClocks(tx, c.Entity, c.EntityID, cur); err != nil {
+		if err := recordClock(tx, c); err != nil {
 			return err
 		}
 	}
 	_, err := tx.ExecContext(tx.Context(), `DELETE FROM outbox WHERE seq <= ?`, last)
+	return err
+}
+
+// recordClock merges the clock of one of this device's changes into the
+// entity's recorded clocks.
+func recordClock(tx *store.Tx, c Change) error {
+	clock := c.Clock()
+	clocks := map[string]Clock{}
+	var text string
+	err := tx.QueryRowContext(tx.Context(), `SELECT clocks FROM sync_clocks WHERE entity = ? AND entity_id = ?`, c.Entity, c.EntityID).Scan(&text)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if c.Op == "insert" {
+			clocks[""] = clock // every field of a new row
+		}
+	case err != nil:
+		return err
+	default:
+		if err := json.Unmarshal([]byte(text), &clocks); err != nil {
+			return fmt.Errorf("clocks of %s %s: %w", c.Entity, c.EntityID, err)
+		}
+	}
+	if c.Op == "delete" {
+		clocks["~"] = clocks["~"].Max(clock)
+	} else if _, whole := clocks[""]; !whole || clocks[""] != clock {
+		for f := range c.Fields {
+			cur, ok := clocks[f]
+			if !ok {
+				cur = clocks[""]
+			}
+			clocks[f] = cur.Max(clock)
+		}
+	}
+	b, err := json.Marshal(clocks)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(tx.Context(), `INSERT INTO sync_clocks (entity, entity_id, clocks) VALUES (?, ?, ?)
+		ON CONFLICT (entity, entity_id) DO UPDATE SET clocks = excluded.clocks`, c.Entity, c.EntityID, string(b))
 	return err
 }
