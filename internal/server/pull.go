@@ -38,7 +38,7 @@ func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.Pu
 		if s.hooks.snapshotHW != nil {
 			hw = s.hooks.snapshotHW(hw)
 		}
-		return s.snapshot(ctx, hw, "", "", limit, true)
+		return s.snapshot(ctx, dev, hw, "", "", limit, true)
 	case strings.HasPrefix(cursor, "s:"):
 		parts := strings.SplitN(cursor, ":", 4)
 		if len(parts) != 4 {
@@ -48,7 +48,7 @@ func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.Pu
 		if err != nil {
 			return res, refuse(400, omsync.CodeBadRequest, "The pull cursor %q is not one this server gave.", cursor)
 		}
-		return s.snapshot(ctx, hw, parts[2], parts[3], limit, false)
+		return s.snapshot(ctx, dev, hw, parts[2], parts[3], limit, false)
 	case strings.HasPrefix(cursor, "p:"):
 		pos, err := strconv.ParseInt(cursor[2:], 10, 64)
 		if err != nil || pos < 0 {
@@ -60,7 +60,11 @@ func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.Pu
 	}
 }
 
-func (s *Server) snapshot(ctx ctxT, hw int64, entity, id string, limit int, first bool) (omsync.PullResponse, error) {
+// snapshot pages through every live row after (entity, id). Rows whose
+// every value this device wrote itself are left out: it has them (a
+// workstation that worked alone before it enrolled pulls only what others
+// wrote).
+func (s *Server) snapshot(ctx ctxT, dev Device, hw int64, entity, id string, limit int, first bool) (omsync.PullResponse, error) {
 	res := omsync.PullResponse{Snapshot: true}
 	if first {
 		if err := s.db.sql.QueryRowContext(ctx, `SELECT count(*) FROM srv_entities WHERE deleted = ''`).Scan(&res.Total); err != nil {
@@ -73,26 +77,31 @@ func (s *Server) snapshot(ctx ctxT, hw int64, entity, id string, limit int, firs
 		return res, err
 	}
 	defer rows.Close()
+	scanned := 0
 	for rows.Next() {
 		var r omsync.Row
 		var fields, clocks string
 		if err := rows.Scan(&r.Entity, &r.ID, &fields, &clocks); err != nil {
 			return res, err
 		}
-		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
-			return res, fmt.Errorf("%s %s: %w", r.Entity, r.ID, err)
-		}
+		scanned++
+		entity, id = r.Entity, r.ID
 		if err := json.Unmarshal([]byte(clocks), &r.Clocks); err != nil {
 			return res, fmt.Errorf("%s %s: %w", r.Entity, r.ID, err)
 		}
+		if allWrittenBy(r.Clocks, dev.ID) {
+			continue
+		}
+		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
+			return res, fmt.Errorf("%s %s: %w", r.Entity, r.ID, err)
+		}
 		res.Rows = append(res.Rows, r)
-		entity, id = r.Entity, r.ID
 	}
 	if err := rows.Err(); err != nil {
 		return res, err
 	}
 	res.More = true
-	if len(res.Rows) < limit {
+	if scanned < limit {
 		res.Cursor = "p:" + strconv.FormatInt(hw, 10)
 		res.Snapshot = false
 	} else {
@@ -134,4 +143,17 @@ func (s *Server) changes(ctx ctxT, dev Device, after int64, limit int) (omsync.P
 	res.Cursor = "p:" + strconv.FormatInt(last, 10)
 	res.More = n == limit
 	return res, nil
+}
+
+// allWrittenBy reports whether device wrote every value the clocks cover.
+func allWrittenBy(clocks map[string]omsync.Clock, device string) bool {
+	if len(clocks) == 0 {
+		return false
+	}
+	for _, c := range clocks {
+		if _, d := c.Split(); d != device {
+			return false
+		}
+	}
+	return true
 }
