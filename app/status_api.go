@@ -19,22 +19,21 @@ func (x *StatusAPI) Status() (StatusInfo, error) {
 
 func (a *App) status(ctx context.Context) (StatusInfo, error) {
 	d := a.svc.DB.Device()
-	pending, err := a.svc.DB.PendingChanges(ctx)
-	if err != nil {
-		return StatusInfo{}, err
-	}
-	mode := "standalone"
-	sync := SyncStatus{Pending: pending}
-	if d.ServerURL != "" {
-		mode = "enrolled"
-		st, err := a.syncState(ctx)
+	var sync SyncStatus
+	if d.ServerURL == "" {
+		pending, err := a.svc.DB.PendingChanges(ctx)
 		if err != nil {
 			return StatusInfo{}, err
 		}
-		sync = SyncStatus{Online: st.Online, Pending: pending, LastSync: st.LastSync, LastError: st.LastError,
+		sync = SyncStatus{Mode: "standalone", Pending: pending}
+	} else {
+		st, err := a.syncState(ctx) // counts the outbox too
+		if err != nil {
+			return StatusInfo{}, err
+		}
+		sync = SyncStatus{Mode: "enrolled", Online: st.Online, Pending: st.Pending, LastSync: st.LastSync, LastError: st.LastError,
 			Running: st.Running, Upgrade: st.Upgrade, Inbox: st.Inbox, OpenExceptions: st.OpenExceptions}
 	}
-	sync.Mode = mode
 	return StatusInfo{
 		Device:  DeviceInfo{ID: d.ID, Name: d.Name, StationCode: d.StationCode},
 		Sync:    sync,

@@ -182,6 +182,22 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments, and returns the positional ones in order.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parse(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
 func run(args []string, env Env) error {
 	global := newFlags("oms")
 	dataFlag := global.String("data", "", "data directory")
@@ -307,16 +323,9 @@ func importCmd(args []string, dataFlag string, env Env) error {
 	fs := newFlags("import")
 	skip := fs.Bool("skip-invalid", false, "write the valid rows and report the others")
 	dry := fs.Bool("dry-run", false, "check every row, write nothing")
-	var pos []string
-	for {
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) != 2 {
 		return usageErr("import needs what to import (products, customers or stock) and a FILE")
@@ -574,16 +583,9 @@ func printCmd(args []string, dataFlag string, env Env) error {
 	pageFlag := fs.String("page-size", "", "a4 or letter")
 	sortFlag := fs.String("sort", "", "order of a batch: number, bin or carrier (default: as given)")
 	zpl := fs.Bool("zpl", false, "labels only: write raw ZPL for a thermal printer instead of PDF")
-	var pos []string
-	for {
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) != 1 {
 		return usageErr("print needs what to print: invoice, packing-slip, pick-list or label")

@@ -26,16 +26,9 @@ func reportCmd(args []string, dataFlag string, env Env) error {
 	wh := fs.String("warehouse", "", "warehouse code")
 	cust := fs.String("customer", "", "customer code")
 	prod := fs.String("product", "", "product SKU")
-	var pos []string
-	for {
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
 	}
 	names := make([]string, 0, len(report.Reports()))
 	for _, r := range report.Reports() {

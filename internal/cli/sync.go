@@ -206,16 +206,9 @@ func devicesCmd(args []string, dataFlag string, env Env) error {
 func revokeCmd(args []string, dataFlag string, env Env) error {
 	fs := newFlags("revoke")
 	dbFlag := fs.String("db", "", "server database")
-	var pos []string
-	for {
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) != 1 {
 		return usageErr("revoke needs one DEVICE: its id or station code (see oms devices)")

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	_ "embed"
@@ -8,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -476,16 +478,8 @@ func (s *Server) orderOf(ctx context.Context, f map[string]json.RawMessage, with
 		}
 		o.Lines = append(o.Lines, l)
 	}
-	sortLines(o.Lines)
+	slices.SortFunc(o.Lines, func(a, b OrderLine) int { return cmp.Compare(a.LineNo, b.LineNo) })
 	return o, rows.Err()
-}
-
-func sortLines(ls []OrderLine) {
-	for i := 1; i < len(ls); i++ {
-		for j := i; j > 0 && ls[j].LineNo < ls[j-1].LineNo; j-- {
-			ls[j], ls[j-1] = ls[j-1], ls[j]
-		}
-	}
 }
 
 // address is the JSON object of an address column ({} when not valid).
@@ -740,7 +734,7 @@ func (s *Server) priceOrder(ctx context.Context, a *applier, in NewOrder) (map[s
 	if _, ok, err := s.one(ctx, "warehouses", warehouseID); err != nil {
 		return nil, nil, err
 	} else if !ok {
-		return nil, nil, invalid("warehouse_code", "No warehouse %q.", firstNonEmpty(in.WarehouseCode, in.WarehouseID))
+		return nil, nil, invalid("warehouse_code", "No warehouse %q.", cmp.Or(in.WarehouseCode, in.WarehouseID))
 	}
 	company, ok, err := s.one(ctx, "company", "company")
 	if err != nil {
@@ -805,7 +799,7 @@ func (s *Server) priceOrder(ctx context.Context, a *applier, in NewOrder) (map[s
 			return nil, nil, err
 		}
 		if !ok {
-			return nil, nil, invalid(field+".sku", "Line %d: no product %q.", i+1, firstNonEmpty(l.SKU, l.ProductID))
+			return nil, nil, invalid(field+".sku", "Line %d: no product %q.", i+1, cmp.Or(l.SKU, l.ProductID))
 		}
 		p, err := productOf(f)
 		if err != nil {
@@ -846,11 +840,4 @@ func (s *Server) priceOrder(ctx context.Context, a *applier, in NewOrder) (map[s
 			"discount": lt.Discount, "net": lt.Net, "tax": lt.Tax, "gross": lt.Gross, "reserved": 0, "backordered": 0, "picked": 0, "shipped": 0})
 	}
 	return doc, lines, nil
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

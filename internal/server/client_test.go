@@ -542,7 +542,7 @@ func TestClient_WriteDuringRound(t *testing.T) {
 // than one pull carry (compressed both ways) all arrive.
 func TestClient_LargeOutboxAndSnapshot(t *testing.T) {
 	if testing.Short() {
-		t.Skip("large")
+		t.Skip("1,100 products through sync: not in -short")
 	}
 	ctx := context.Background()
 	h := newHub(t, "")

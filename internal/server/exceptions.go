@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -68,10 +69,7 @@ func (a *applier) raiseStockExceptions() error {
 		keys = append(keys, c)
 	}
 	slices.SortFunc(keys, func(x, y cell) int {
-		if x.product != y.product {
-			return compareStr(x.product, y.product)
-		}
-		return compareStr(x.warehouse, y.warehouse)
+		return cmp.Or(cmp.Compare(x.product, y.product), cmp.Compare(x.warehouse, y.warehouse))
 	})
 	for _, c := range keys {
 		var onHand, reserved int64
@@ -128,14 +126,4 @@ func (a *applier) raiseCancelShip(orderID string) error {
 		"detail":     "Cancelled on one workstation while it was shipped on another: the order stays shipped.",
 		"created_at": store.FormatTime(a.now), "updated_at": store.FormatTime(a.now),
 	})
-}
-
-func compareStr(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -53,6 +53,23 @@ func (t TableInfo) Column(name string) (ColumnInfo, bool) {
 	return ColumnInfo{}, false
 }
 
+// RowJSON is the SQL expression of a row of the table as a JSON object,
+// the way the capture triggers write changes (bytes as hex text).
+func (t TableInfo) RowJSON() string {
+	args := make([]string, 0, 2*len(t.Columns))
+	for _, c := range t.Columns {
+		ref := QuoteIdent(c.Name)
+		if c.Blob() {
+			ref = "hex(" + ref + ")"
+		}
+		args = append(args, quoteText(c.Name), ref)
+	}
+	return "json_object(" + strings.Join(args, ", ") + ")"
+}
+
+// QuoteIdent quotes an SQL identifier.
+func QuoteIdent(s string) string { return quoteIdent(s) }
+
 // Blob reports whether the column holds bytes (captured as hex text).
 func (c ColumnInfo) Blob() bool { return strings.Contains(strings.ToUpper(c.Type), "BLOB") }
 
@@ -347,15 +364,7 @@ func DescribeSchemaRows(ctx context.Context) ([]TableInfo, map[string][]string, 
 		if !t.Synced() {
 			continue
 		}
-		var args []string
-		for _, c := range t.Columns {
-			ref := quoteIdent(c.Name)
-			if c.Blob() {
-				ref = "hex(" + ref + ")"
-			}
-			args = append(args, quoteText(c.Name), ref)
-		}
-		rs, err := db.read.QueryContext(ctx, fmt.Sprintf(`SELECT json_object(%s) FROM %s ORDER BY id`, strings.Join(args, ", "), quoteIdent(t.Name)))
+		rs, err := db.read.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM %s ORDER BY id`, t.RowJSON(), quoteIdent(t.Name)))
 		if err != nil {
 			return nil, nil, err
 		}

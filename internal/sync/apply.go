@@ -24,7 +24,7 @@ const farAhead = 5 * time.Minute
 // tables caches the synced tables' shape by name.
 type tables map[string]store.TableInfo
 
-func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+var quoteIdent = store.QuoteIdent
 
 // localDoc returns this workstation's state of an entity: the row's values
 // (as the capture triggers write them), the recorded clocks, overlaid with
@@ -32,15 +32,7 @@ func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`)
 func localDoc(tx *store.Tx, t store.TableInfo, id, self string) (Doc, bool, error) {
 	d := Doc{Clocks: map[string]Clock{}}
 	var raw sql.NullString
-	var args []string
-	for _, c := range t.Columns {
-		ref := quoteIdent(c.Name)
-		if c.Blob() {
-			ref = "hex(" + ref + ")"
-		}
-		args = append(args, "'"+strings.ReplaceAll(c.Name, "'", "''")+"'", ref)
-	}
-	err := tx.QueryRowContext(tx.Context(), fmt.Sprintf(`SELECT json_object(%s) FROM %s WHERE id = ?`, strings.Join(args, ", "), quoteIdent(t.Name)), id).Scan(&raw)
+	err := tx.QueryRowContext(tx.Context(), fmt.Sprintf(`SELECT %s FROM %s WHERE id = ?`, t.RowJSON(), quoteIdent(t.Name)), id).Scan(&raw)
 	exists := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return d, false, err

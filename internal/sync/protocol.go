@@ -4,6 +4,7 @@
 package sync
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -195,22 +196,12 @@ func (c Clock) Compare(o Clock) int {
 	case o == "":
 		return 1
 	case ch.Wall != oh.Wall:
-		return cmp(ch.Wall, oh.Wall)
+		return cmp.Compare(ch.Wall, oh.Wall)
 	case ch.Counter != oh.Counter:
-		return cmp(ch.Counter, oh.Counter)
+		return cmp.Compare(ch.Counter, oh.Counter)
 	default:
 		return strings.Compare(cd, od)
 	}
-}
-
-func cmp(a, b int64) int {
-	if a < b {
-		return -1
-	}
-	if a > b {
-		return 1
-	}
-	return 0
 }
 
 // Max returns the newer clock.
