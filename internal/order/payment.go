@@ -3,6 +3,7 @@ package order
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -203,20 +204,34 @@ type paymentTotals struct {
 // list (order_payment_status) from the row it writes, in the same
 // transaction, as they do when the order's total or status changes.
 func rebuildPaymentTotals(tx *store.Tx, orderID string) error {
-	_, err := tx.ExecContext(tx.Context(), `INSERT INTO order_payment_totals (id, paid, refunded, pending_refund, return_refund, updated_at)
-		SELECT ?,
-			COALESCE(SUM(CASE WHEN amount > 0 THEN amount END), 0),
-			COALESCE(SUM(CASE WHEN amount < 0 AND settled THEN -amount END), 0),
-			COALESCE(SUM(CASE WHEN amount < 0 AND NOT settled THEN -amount END), 0),
-			COALESCE(SUM(CASE WHEN amount < 0 AND return_id <> '' THEN -amount END), 0),
-			?
-		FROM (SELECT p.amount, p.return_id, (p.status = 'completed'
+	return rebuildPaymentTotalsOf(tx, []string{orderID})
+}
+
+// rebuildPaymentTotalsOf is rebuildPaymentTotals for several orders in one
+// statement.
+func rebuildPaymentTotalsOf(tx *store.Tx, orderIDs []string) error {
+	if len(orderIDs) == 0 {
+		return nil
+	}
+	ids, err := json.Marshal(orderIDs)
+	if err != nil {
+		return fmt.Errorf("rebuild payment totals: %w", err)
+	}
+	_, err = tx.ExecContext(tx.Context(), `INSERT INTO order_payment_totals (id, paid, refunded, pending_refund, return_refund, updated_at)
+		SELECT o.value,
+			COALESCE(SUM(CASE WHEN p.amount > 0 THEN p.amount END), 0),
+			COALESCE(SUM(CASE WHEN p.amount < 0 AND p.settled THEN -p.amount END), 0),
+			COALESCE(SUM(CASE WHEN p.amount < 0 AND NOT p.settled THEN -p.amount END), 0),
+			COALESCE(SUM(CASE WHEN p.amount < 0 AND p.return_id <> '' THEN -p.amount END), 0),
+			?2
+		FROM json_each(?1) o LEFT JOIN (SELECT p.order_id, p.amount, p.return_id, (p.status = 'completed'
 				OR EXISTS (SELECT 1 FROM payment_settlements s WHERE s.payment_id = p.id)) AS settled
-			FROM payments p WHERE p.order_id = ?)
+			FROM payments p) p ON p.order_id = o.value
 		WHERE true -- lets SQLite tell the upsert from a join
+		GROUP BY o.value
 		ON CONFLICT (id) DO UPDATE SET paid = excluded.paid, refunded = excluded.refunded,
 			pending_refund = excluded.pending_refund, return_refund = excluded.return_refund, updated_at = excluded.updated_at`,
-		orderID, store.FormatTime(tx.Now), orderID)
+		string(ids), store.FormatTime(tx.Now))
 	if err != nil {
 		return fmt.Errorf("rebuild payment totals: %w", err)
 	}
@@ -888,8 +903,8 @@ func refundOnCancel(tx *store.Tx, o *Order, note string) error {
 	return nil
 }
 
-// RebuildPaymentTotals recomputes an order's payment totals in tx, for sync
-// after it brought in payments or settlements of the order.
-func RebuildPaymentTotals(tx *store.Tx, orderID string) error {
-	return rebuildPaymentTotals(tx, orderID)
+// RebuildPaymentTotalsOf recomputes the payment totals of orders in tx, for
+// sync after it brought in payments or settlements of them.
+func RebuildPaymentTotalsOf(tx *store.Tx, orderIDs []string) error {
+	return rebuildPaymentTotalsOf(tx, orderIDs)
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -11,6 +12,13 @@ import (
 
 // MaxPull is the most rows or changes one pull returns.
 const MaxPull = 2000
+
+// A snapshot page in bulk form holds up to MaxBulkPull rows, and stops
+// after the row that brings it past maxBulkBytes.
+const (
+	MaxBulkPull  = 10_000
+	maxBulkBytes = 8 << 20
+)
 
 // Cursors are opaque to the client:
 //   - "" starts a fresh device with a snapshot;
@@ -23,8 +31,21 @@ const MaxPull = 2000
 
 // Pull returns the next batch after cursor for device dev.
 func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.PullResponse, error) {
-	if limit <= 0 || limit > MaxPull {
-		limit = MaxPull
+	return s.pull(ctx, dev, cursor, limit, false)
+}
+
+// PullBulk is Pull with a snapshot page in bulk form (omsync.Group).
+func (s *Server) PullBulk(ctx ctxT, dev Device, cursor string, limit int) (omsync.PullResponse, error) {
+	return s.pull(ctx, dev, cursor, limit, true)
+}
+
+func (s *Server) pull(ctx ctxT, dev Device, cursor string, limit int, bulk bool) (omsync.PullResponse, error) {
+	max := MaxPull
+	if bulk && (cursor == "" || strings.HasPrefix(cursor, "s:")) {
+		max = MaxBulkPull
+	}
+	if limit <= 0 || limit > max {
+		limit = max
 	}
 	var res omsync.PullResponse
 	switch {
@@ -38,7 +59,7 @@ func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.Pu
 		if s.hooks.snapshotHW != nil {
 			hw = s.hooks.snapshotHW(hw)
 		}
-		return s.snapshot(ctx, dev, hw, "", "", limit, true)
+		return s.snapshot(ctx, dev, hw, "", "", limit, true, bulk)
 	case strings.HasPrefix(cursor, "s:"):
 		parts := strings.SplitN(cursor, ":", 4)
 		if len(parts) != 4 {
@@ -48,7 +69,7 @@ func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.Pu
 		if err != nil {
 			return res, refuse(400, omsync.CodeBadRequest, "The pull cursor %q is not one this server gave.", cursor)
 		}
-		return s.snapshot(ctx, dev, hw, parts[2], parts[3], limit, false)
+		return s.snapshot(ctx, dev, hw, parts[2], parts[3], limit, false, bulk)
 	case strings.HasPrefix(cursor, "p:"):
 		pos, err := strconv.ParseInt(cursor[2:], 10, 64)
 		if err != nil || pos < 0 {
@@ -63,8 +84,8 @@ func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.Pu
 // snapshot pages through every live row after (entity, id). Rows whose
 // every value this device wrote itself are left out: it has them (a
 // workstation that worked alone before it enrolled pulls only what others
-// wrote).
-func (s *Server) snapshot(ctx ctxT, dev Device, hw int64, entity, id string, limit int, first bool) (omsync.PullResponse, error) {
+// wrote). In bulk form the stored fields and clocks go out as they are.
+func (s *Server) snapshot(ctx ctxT, dev Device, hw int64, entity, id string, limit int, first, bulk bool) (omsync.PullResponse, error) {
 	res := omsync.PullResponse{Snapshot: true}
 	if first {
 		if err := s.db.sql.QueryRowContext(ctx, `SELECT count(*) FROM srv_entities WHERE deleted = ''`).Scan(&res.Total); err != nil {
@@ -77,31 +98,61 @@ func (s *Server) snapshot(ctx ctxT, dev Device, hw int64, entity, id string, lim
 		return res, err
 	}
 	defer rows.Close()
-	scanned := 0
-	for rows.Next() {
-		var r omsync.Row
-		var fields, clocks string
-		if err := rows.Scan(&r.Entity, &r.ID, &fields, &clocks); err != nil {
+	scanned, size := 0, 0
+	// A device that never pushed wrote none of the rows: their clocks need
+	// no reading.
+	mine := dev.LastSeq > 0
+	var group *omsync.Group
+	maxBytes := maxBulkBytes
+	if s.hooks.bulkBytes > 0 {
+		maxBytes = s.hooks.bulkBytes
+	}
+	for size < maxBytes && rows.Next() {
+		var e, rid string
+		var fields, clocks sql.RawBytes
+		if err := rows.Scan(&e, &rid, &fields, &clocks); err != nil {
 			return res, err
 		}
 		scanned++
-		entity, id = r.Entity, r.ID
-		if err := json.Unmarshal([]byte(clocks), &r.Clocks); err != nil {
-			return res, fmt.Errorf("%s %s: %w", r.Entity, r.ID, err)
+		entity, id = e, rid
+		var rc map[string]omsync.Clock
+		if mine || !bulk {
+			if err := json.Unmarshal(clocks, &rc); err != nil {
+				return res, fmt.Errorf("%s %s: %w", e, rid, err)
+			}
+			if mine && allWrittenBy(rc, dev.ID) {
+				continue
+			}
 		}
-		if allWrittenBy(r.Clocks, dev.ID) {
+		if !bulk {
+			r := omsync.Row{Entity: e, ID: rid, Clocks: rc}
+			if err := json.Unmarshal(fields, &r.Fields); err != nil {
+				return res, fmt.Errorf("%s %s: %w", e, rid, err)
+			}
+			res.Rows = append(res.Rows, r)
 			continue
 		}
-		if err := json.Unmarshal([]byte(fields), &r.Fields); err != nil {
-			return res, fmt.Errorf("%s %s: %w", r.Entity, r.ID, err)
+		if group == nil || group.Entity != e {
+			if group != nil {
+				group.Rows, group.Clocks = append(group.Rows, ']'), append(group.Clocks, ']')
+			}
+			res.Groups = append(res.Groups, omsync.Group{Entity: e, Rows: []byte{'['}, Clocks: []byte{'['}})
+			group = &res.Groups[len(res.Groups)-1]
+		} else {
+			group.Rows, group.Clocks = append(group.Rows, ','), append(group.Clocks, ',')
 		}
-		res.Rows = append(res.Rows, r)
+		group.Rows, group.Clocks = append(group.Rows, fields...), append(group.Clocks, clocks...)
+		group.Count++
+		size += len(fields) + len(clocks)
 	}
 	if err := rows.Err(); err != nil {
 		return res, err
 	}
+	if group != nil {
+		group.Rows, group.Clocks = append(group.Rows, ']'), append(group.Clocks, ']')
+	}
 	res.More = true
-	if scanned < limit {
+	if scanned < limit && size < maxBytes {
 		res.Cursor = "p:" + strconv.FormatInt(hw, 10)
 		res.Snapshot = false
 	} else {

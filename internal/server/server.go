@@ -41,6 +41,7 @@ type hooks struct {
 	beforeCommit func()
 	position     func(tx *dbtx, next int64) int64
 	snapshotHW   func(hw int64) int64
+	bulkBytes    int // a bulk snapshot page's size, maxBulkBytes when 0
 
 	// Planted bugs.
 	ackBeforeCommit  bool         // a push that dies before its commit has answered success already
@@ -204,12 +205,24 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request, dev Device) 
 
 func (s *Server) handlePull(w http.ResponseWriter, r *http.Request, dev Device) {
 	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
-	res, err := s.Pull(r.Context(), dev, r.URL.Query().Get("cursor"), limit)
+	// The bulk form passes the stored rows through, so it needs a client
+	// of this server's schema: an older one must merge them row by row,
+	// and refuses the columns it lacks.
+	bulk := r.URL.Query().Get(omsync.BulkParam) == "1" && r.Header.Get(omsync.HeaderSchema) == strconv.Itoa(store.SchemaVersion())
+	res, err := s.pull(r.Context(), dev, r.URL.Query().Get("cursor"), limit, bulk)
 	if err != nil {
 		writeError(w, r, err)
 		return
 	}
-	writeJSON(w, r, 200, res)
+	if !bulk {
+		writeJSON(w, r, 200, res)
+		return
+	}
+	body, done := startBody(w, r, 200, omsync.ContentTypeFramed)
+	if err := omsync.WriteFramed(body, res); err != nil {
+		s.log.Warn("pull answer cut short", "device", dev.ID, "error", err)
+	}
+	done()
 }
 
 func (s *Server) handleStatus(w http.ResponseWriter, r *http.Request, dev Device) {
@@ -249,17 +262,9 @@ func readJSON(r *http.Request, v any) error {
 }
 
 func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		w.Header().Set("Content-Encoding", "gzip")
-		w.WriteHeader(status)
-		gz, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
-		_ = json.NewEncoder(gz).Encode(v)
-		_ = gz.Close()
-		return
-	}
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	body, done := startBody(w, r, status, "application/json")
+	_ = json.NewEncoder(body).Encode(v)
+	done()
 }
 
 func writeError(w http.ResponseWriter, r *http.Request, err error) {

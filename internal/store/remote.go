@@ -30,6 +30,7 @@ type ColumnInfo struct {
 	Type       string
 	NotNull    bool
 	HasDefault bool
+	Default    string // the DEFAULT expression as SQL text, when HasDefault
 }
 
 // UniqueKey is one UNIQUE constraint: its columns and whether each compares
@@ -113,13 +114,13 @@ func describeTables(ctx context.Context, q *sql.DB) ([]TableInfo, error) {
 	}
 	for i := range out {
 		t := &out[i]
-		cols, err := q.QueryContext(ctx, `SELECT name, type, "notnull", dflt_value IS NOT NULL FROM pragma_table_info(?) ORDER BY cid`, t.Name)
+		cols, err := q.QueryContext(ctx, `SELECT name, type, "notnull", dflt_value IS NOT NULL, COALESCE(dflt_value, '') FROM pragma_table_info(?) ORDER BY cid`, t.Name)
 		if err != nil {
 			return nil, err
 		}
 		for cols.Next() {
 			var c ColumnInfo
-			if err := cols.Scan(&c.Name, &c.Type, &c.NotNull, &c.HasDefault); err != nil {
+			if err := cols.Scan(&c.Name, &c.Type, &c.NotNull, &c.HasDefault, &c.Default); err != nil {
 				cols.Close()
 				return nil, err
 			}

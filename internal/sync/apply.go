@@ -280,7 +280,36 @@ func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied
 			}
 		}
 	}
-	for _, r := range res.Rows {
+	rows := res.Rows
+	for _, g := range res.Groups {
+		t, ok := ts[g.Entity]
+		done := false
+		if ok {
+			if done, err = bulkInsert(tx, t, g); err != nil {
+				return applied, failed, warning, err
+			}
+		}
+		if !done {
+			split, err := g.Split()
+			if err != nil {
+				return applied, failed, warning, err
+			}
+			rows = append(rows, split...)
+			continue
+		}
+		applied += g.Count
+		if hlc, ok := NewestHLC(g.Clocks); ok {
+			see(hlc, "")
+		} else if split, err := g.Split(); err == nil {
+			for _, r := range split {
+				see(strings.SplitN(string(maxClock(r.Clocks)), "@", 2)[0], "")
+			}
+		}
+		if err := touchGroup(tx, g, touched); err != nil {
+			return applied, failed, warning, err
+		}
+	}
+	for _, r := range rows {
 		reason, err := apply(r.Entity, r.ID, Doc{Fields: r.Fields, Clocks: r.Clocks}, true)
 		if err != nil {
 			return applied, failed, warning, err
@@ -312,10 +341,8 @@ func applyBatch(tx *store.Tx, ts tables, self string, res PullResponse) (applied
 		touch(c.Entity, c.Fields)
 		see(c.HLC, c.Device)
 	}
-	for _, id := range sortedKeys(touched) {
-		if err := order.RebuildPaymentTotals(tx, id); err != nil {
-			return applied, failed, warning, err
-		}
+	if err := order.RebuildPaymentTotalsOf(tx, sortedKeys(touched)); err != nil {
+		return applied, failed, warning, err
 	}
 	// The clock is followed even when far ahead: a write made here after
 	// these changes must order after them, or it would lose to them

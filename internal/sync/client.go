@@ -15,6 +15,8 @@ import (
 	gosync "sync"
 	"time"
 
+	"github.com/klauspost/compress/zstd"
+
 	"oms/internal/order"
 	"oms/internal/shipping"
 	"oms/internal/store"
@@ -99,13 +101,28 @@ func normalizeURL(raw string) (string, error) {
 }
 
 func (cl *Client) do(ctx context.Context, method, base, path string, credential string, body, out any) error {
+	_, rd, err := cl.send(ctx, method, base, path, credential, body)
+	if err != nil {
+		return err
+	}
+	defer rd.Close()
+	if err := json.NewDecoder(rd).Decode(out); err != nil {
+		return fmt.Errorf("the server's answer is not valid: %w", err)
+	}
+	return nil
+}
+
+// send makes a request and returns the answer with its body decoded from
+// its content coding (to be closed), or the server's refusal as a
+// *RemoteError.
+func (cl *Client) send(ctx context.Context, method, base, path string, credential string, body any) (*http.Response, io.ReadCloser, error) {
 	var rd io.Reader
 	var gz bool
 	if body != nil {
 		var buf bytes.Buffer
 		b, err := json.Marshal(body)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		if len(b) > 16<<10 {
 			w, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
@@ -119,10 +136,11 @@ func (cl *Client) do(ctx context.Context, method, base, path string, credential 
 	}
 	req, err := http.NewRequestWithContext(ctx, method, base+path, rd)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	req.Header.Set(HeaderProtocol, strconv.Itoa(ProtocolVersion))
 	req.Header.Set(HeaderSchema, strconv.Itoa(store.SchemaVersion()))
+	req.Header.Set("Accept-Encoding", "zstd, gzip")
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 		if gz {
@@ -134,21 +152,53 @@ func (cl *Client) do(ctx context.Context, method, base, path string, credential 
 	}
 	resp, err := cl.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("the server at %s cannot be reached: %w", base, err)
+		return nil, nil, fmt.Errorf("the server at %s cannot be reached: %w", base, err)
 	}
-	defer resp.Body.Close()
+	dec, err := decodeBody(resp)
+	if err != nil {
+		resp.Body.Close()
+		return nil, nil, fmt.Errorf("the server's answer is not valid: %w", err)
+	}
 	if resp.StatusCode != 200 {
+		defer dec.Close()
 		re := &RemoteError{Status: resp.StatusCode}
-		if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&re.ErrorResponse); err != nil || re.ErrorResponse.Error == "" {
+		if err := json.NewDecoder(io.LimitReader(dec, 1<<20)).Decode(&re.ErrorResponse); err != nil || re.ErrorResponse.Error == "" {
 			re.ErrorResponse = ErrorResponse{Error: fmt.Sprintf("the server answered %s", resp.Status), Code: CodeInternal}
 		}
-		return re
+		return nil, nil, re
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return fmt.Errorf("the server's answer is not valid: %w", err)
-	}
-	return nil
+	return resp, dec, nil
 }
+
+// decodeBody undoes the answer's content coding; closing the result
+// closes the body.
+func decodeBody(resp *http.Response) (io.ReadCloser, error) {
+	switch strings.ToLower(resp.Header.Get("Content-Encoding")) {
+	case "":
+		return resp.Body, nil
+	case "gzip":
+		gz, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, err
+		}
+		return decoded{gz, func() { gz.Close(); resp.Body.Close() }}, nil
+	case "zstd":
+		d, err := zstd.NewReader(resp.Body, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+		if err != nil {
+			return nil, err
+		}
+		return decoded{d, func() { d.Close(); resp.Body.Close() }}, nil
+	default:
+		return nil, fmt.Errorf("unknown content coding %q", resp.Header.Get("Content-Encoding"))
+	}
+}
+
+type decoded struct {
+	io.Reader
+	close func()
+}
+
+func (d decoded) Close() error { d.close(); return nil }
 
 // Enrol enrols this workstation with the server at serverURL using a
 // one-time token. Its provisional numbers (LOCAL-…) take the station
@@ -309,11 +359,35 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 	cursor := st.PullCursor
 	var warning string
 	var pulled, total int64
+	// While a snapshot page is applied, the next one is on its way: the
+	// server reads and sends while this workstation writes.
+	pctx, stopFetch := context.WithCancel(ctx)
+	defer stopFetch()
+	type page struct {
+		res PullResponse
+		err error
+	}
+	var ahead chan page
+	fetch := func(cursor string) chan page {
+		ch := make(chan page, 1)
+		go func() {
+			res, err := cl.pullPage(pctx, st, cursor)
+			ch <- page{res, err}
+		}()
+		return ch
+	}
 	for {
-		var res PullResponse
-		q := "?cursor=" + url.QueryEscape(cursor)
-		if err := cl.do(ctx, "GET", st.ServerURL, PathPull+q, st.Credential, nil, &res); err != nil {
-			return stats, warning, err
+		if ahead == nil {
+			ahead = fetch(cursor)
+		}
+		p := <-ahead
+		ahead = nil
+		if p.err != nil {
+			return stats, warning, p.err
+		}
+		res := p.res
+		if res.More && res.Snapshot {
+			ahead = fetch(res.Cursor)
 		}
 		if res.Total > 0 {
 			total = res.Total
@@ -352,6 +426,27 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 		}
 	}
 	return stats, warning, nil
+}
+
+// pullPage fetches the batch after cursor, asking for the bulk form.
+func (cl *Client) pullPage(ctx context.Context, st store.SyncState, cursor string) (PullResponse, error) {
+	var res PullResponse
+	q := "?cursor=" + url.QueryEscape(cursor) + "&" + BulkParam + "=1"
+	resp, rd, err := cl.send(ctx, "GET", st.ServerURL, PathPull+q, st.Credential, nil)
+	if err != nil {
+		return res, err
+	}
+	defer rd.Close()
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), ContentTypeFramed) {
+		if res, err = ReadFramed(rd); err != nil {
+			return res, fmt.Errorf("the server's answer is not valid: %w", err)
+		}
+		return res, nil
+	}
+	if err := json.NewDecoder(rd).Decode(&res); err != nil {
+		return res, fmt.Errorf("the server's answer is not valid: %w", err)
+	}
+	return res, nil
 }
 
 // Status asks the server about itself and this device.

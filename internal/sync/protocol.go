@@ -118,7 +118,10 @@ type Row struct {
 // catches up, then changes. Cursor is opaque: the client stores it with the
 // batch applied, and sends it back. More says another batch is ready.
 type PullResponse struct {
-	Rows     []Row    `json:"rows,omitempty"`
+	Rows []Row `json:"rows,omitempty"`
+	// Groups are the snapshot rows in bulk form (bulk.go), when the client
+	// asked for it.
+	Groups   []Group  `json:"groups,omitempty"`
 	Changes  []Change `json:"changes,omitempty"`
 	Cursor   string   `json:"cursor"`
 	Snapshot bool     `json:"snapshot"` // the cursor is still inside the snapshot
