@@ -441,7 +441,7 @@ func (cl *Client) pullPage(ctx context.Context, st store.SyncState, cursor strin
 		if res, err = ReadFramed(rd); err != nil {
 			return res, fmt.Errorf("the server's answer is not valid: %w", err)
 		}
-		return res, nil
+		return res, prepareGroups(ctx, cl.db, &res)
 	}
 	if err := json.NewDecoder(rd).Decode(&res); err != nil {
 		return res, fmt.Errorf("the server's answer is not valid: %w", err)
