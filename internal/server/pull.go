@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,9 +23,12 @@ const (
 
 // Cursors are opaque to the client:
 //   - "" starts a fresh device with a snapshot;
-//   - "s:HW:ENTITY:ID" is inside the snapshot, after row (ENTITY, ID),
-//     which was taken when the log stood at HW;
-//   - "p:N" is after position N of the log.
+//   - "t:HW:ENTITY:ID" is inside the snapshot, after row (ENTITY, ID),
+//     which was taken when the log stood at HW. The snapshot goes table by
+//     table, ledgers first (snapshotOrder), each table by id;
+//   - "p:N" is after position N of the log;
+//   - "s:…" is a snapshot cursor of an earlier version, which went through
+//     the tables in another order: the snapshot starts again.
 //
 // A snapshot row may be newer than HW: the changes after HW then apply
 // again, which the merge makes harmless.
@@ -41,7 +45,7 @@ func (s *Server) PullBulk(ctx ctxT, dev Device, cursor string, limit int) (omsyn
 
 func (s *Server) pull(ctx ctxT, dev Device, cursor string, limit int, bulk bool) (omsync.PullResponse, error) {
 	max := MaxPull
-	if bulk && (cursor == "" || strings.HasPrefix(cursor, "s:")) {
+	if bulk && (cursor == "" || strings.HasPrefix(cursor, "s:") || strings.HasPrefix(cursor, "t:")) {
 		max = MaxBulkPull
 	}
 	if limit <= 0 || limit > max {
@@ -49,7 +53,7 @@ func (s *Server) pull(ctx ctxT, dev Device, cursor string, limit int, bulk bool)
 	}
 	var res omsync.PullResponse
 	switch {
-	case cursor == "":
+	case cursor == "" || strings.HasPrefix(cursor, "s:"):
 		// The highest committed position: every smaller one is committed too,
 		// because pushes take positions in commit order (push.go).
 		var hw int64
@@ -60,7 +64,7 @@ func (s *Server) pull(ctx ctxT, dev Device, cursor string, limit int, bulk bool)
 			hw = s.hooks.snapshotHW(hw)
 		}
 		return s.snapshot(ctx, dev, hw, "", "", limit, true, bulk)
-	case strings.HasPrefix(cursor, "s:"):
+	case strings.HasPrefix(cursor, "t:"):
 		parts := strings.SplitN(cursor, ":", 4)
 		if len(parts) != 4 {
 			return res, refuse(400, omsync.CodeBadRequest, "The pull cursor %q is not one this server gave.", cursor)
@@ -92,61 +96,35 @@ func (s *Server) snapshot(ctx ctxT, dev Device, hw int64, entity, id string, lim
 			return res, err
 		}
 	}
-	rows, err := s.db.sql.QueryContext(ctx, s.db.q(`SELECT entity, id, fields, clocks FROM srv_entities
-		WHERE (entity, id) > (?, ?) AND deleted = '' ORDER BY entity, id LIMIT ?`), entity, id, limit)
+	order, err := s.snapshotOrder(ctx)
 	if err != nil {
 		return res, err
 	}
-	defer rows.Close()
+	// The table the cursor is in, and the ones after it.
+	if entity != "" {
+		order = slices.DeleteFunc(order, func(t string) bool { return s.snapshotCompare(t, entity) < 0 })
+	}
 	scanned, size := 0, 0
-	// A device that never pushed wrote none of the rows: their clocks need
-	// no reading.
-	mine := dev.LastSeq > 0
-	var group *omsync.Group
 	maxBytes := maxBulkBytes
 	if s.hooks.bulkBytes > 0 {
 		maxBytes = s.hooks.bulkBytes
 	}
-	for size < maxBytes && rows.Next() {
-		var e, rid string
-		var fields, clocks sql.RawBytes
-		if err := rows.Scan(&e, &rid, &fields, &clocks); err != nil {
+	// A device that never pushed wrote none of the rows: their clocks need
+	// no reading.
+	mine := dev.LastSeq > 0
+	var group *omsync.Group
+	for _, table := range order {
+		if scanned >= limit || size >= maxBytes {
+			break
+		}
+		if table != entity {
+			entity, id = table, ""
+		}
+		n, err := s.snapshotTable(ctx, &res, &group, table, id, limit-scanned, maxBytes-size, mine, dev.ID, bulk, &size, &id)
+		if err != nil {
 			return res, err
 		}
-		scanned++
-		entity, id = e, rid
-		var rc map[string]omsync.Clock
-		if mine || !bulk {
-			if err := json.Unmarshal(clocks, &rc); err != nil {
-				return res, fmt.Errorf("%s %s: %w", e, rid, err)
-			}
-			if mine && allWrittenBy(rc, dev.ID) {
-				continue
-			}
-		}
-		if !bulk {
-			r := omsync.Row{Entity: e, ID: rid, Clocks: rc}
-			if err := json.Unmarshal(fields, &r.Fields); err != nil {
-				return res, fmt.Errorf("%s %s: %w", e, rid, err)
-			}
-			res.Rows = append(res.Rows, r)
-			continue
-		}
-		if group == nil || group.Entity != e {
-			if group != nil {
-				group.Rows, group.Clocks = append(group.Rows, ']'), append(group.Clocks, ']')
-			}
-			res.Groups = append(res.Groups, omsync.Group{Entity: e, Rows: []byte{'['}, Clocks: []byte{'['}})
-			group = &res.Groups[len(res.Groups)-1]
-		} else {
-			group.Rows, group.Clocks = append(group.Rows, ','), append(group.Clocks, ',')
-		}
-		group.Rows, group.Clocks = append(group.Rows, fields...), append(group.Clocks, clocks...)
-		group.Count++
-		size += len(fields) + len(clocks)
-	}
-	if err := rows.Err(); err != nil {
-		return res, err
+		scanned += n
 	}
 	if group != nil {
 		group.Rows, group.Clocks = append(group.Rows, ']'), append(group.Clocks, ']')
@@ -156,9 +134,106 @@ func (s *Server) snapshot(ctx ctxT, dev Device, hw int64, entity, id string, lim
 		res.Cursor = "p:" + strconv.FormatInt(hw, 10)
 		res.Snapshot = false
 	} else {
-		res.Cursor = fmt.Sprintf("s:%d:%s:%s", hw, entity, id)
+		res.Cursor = fmt.Sprintf("t:%d:%s:%s", hw, entity, id)
 	}
 	return res, nil
+}
+
+// snapshotTable adds the live rows of table after id to res, up to limit
+// rows or until size reaches maxBytes; it moves *last to the last row read
+// and returns how many it read.
+func (s *Server) snapshotTable(ctx ctxT, res *omsync.PullResponse, group **omsync.Group, table, after string, limit, maxBytes int,
+	mine bool, device string, bulk bool, size *int, last *string) (int, error) {
+	rows, err := s.db.sql.QueryContext(ctx, s.db.q(`SELECT id, fields, clocks FROM srv_entities
+		WHERE entity = ? AND id > ? AND deleted = '' ORDER BY id LIMIT ?`), table, after, limit)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	start, scanned := *size, 0
+	for *size-start < maxBytes && rows.Next() {
+		var rid string
+		var fields, clocks sql.RawBytes
+		if err := rows.Scan(&rid, &fields, &clocks); err != nil {
+			return scanned, err
+		}
+		scanned++
+		*last = rid
+		var rc map[string]omsync.Clock
+		if mine || !bulk {
+			if err := json.Unmarshal(clocks, &rc); err != nil {
+				return scanned, fmt.Errorf("%s %s: %w", table, rid, err)
+			}
+			if mine && allWrittenBy(rc, device) {
+				continue
+			}
+		}
+		if !bulk {
+			r := omsync.Row{Entity: table, ID: rid, Clocks: rc}
+			if err := json.Unmarshal(fields, &r.Fields); err != nil {
+				return scanned, fmt.Errorf("%s %s: %w", table, rid, err)
+			}
+			res.Rows = append(res.Rows, r)
+			continue
+		}
+		g := *group
+		if g == nil || g.Entity != table {
+			if g != nil {
+				g.Rows, g.Clocks = append(g.Rows, ']'), append(g.Clocks, ']')
+			}
+			res.Groups = append(res.Groups, omsync.Group{Entity: table, Rows: []byte{'['}, Clocks: []byte{'['}})
+			g = &res.Groups[len(res.Groups)-1]
+			*group = g
+		} else {
+			g.Rows, g.Clocks = append(g.Rows, ','), append(g.Clocks, ',')
+		}
+		g.Rows, g.Clocks = append(g.Rows, fields...), append(g.Clocks, clocks...)
+		g.Count++
+		*size += len(fields) + len(clocks)
+	}
+	return scanned, rows.Err()
+}
+
+// snapshotOrder lists the tables the server holds rows of, in the order a
+// snapshot sends them: ledgers first, then the others, each set by name.
+// A cache derived from a ledger (an order's payment totals, its payment
+// status) is then complete when the document it belongs to arrives, so it
+// is written once, not once and then again for every ledger row.
+func (s *Server) snapshotOrder(ctx ctxT) ([]string, error) {
+	// One index probe per table, on SQLite and PostgreSQL alike.
+	rows, err := s.db.sql.QueryContext(ctx, `WITH RECURSIVE t(name) AS (
+			SELECT MIN(entity) FROM srv_entities
+			UNION ALL
+			SELECT (SELECT MIN(entity) FROM srv_entities WHERE entity > t.name) FROM t WHERE t.name IS NOT NULL)
+		SELECT name FROM t WHERE name IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(names, s.snapshotCompare)
+	return names, nil
+}
+
+// snapshotCompare orders tables for a snapshot: ledgers first, then by name.
+func (s *Server) snapshotCompare(a, b string) int {
+	if la, lb := s.schema[a].Kind == "ledger", s.schema[b].Kind == "ledger"; la != lb {
+		if la {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a, b)
 }
 
 func (s *Server) changes(ctx ctxT, dev Device, after int64, limit int) (omsync.PullResponse, error) {
