@@ -200,13 +200,18 @@ func TestPull_SnapshotOrder(t *testing.T) {
 				for {
 					pull := h.srv.Pull
 					if bulk {
-						pull = h.srv.PullBulk
+						pull = func(ctx ctxT, dev Device, cursor string, limit int) (omsync.PullResponse, error) {
+							return h.srv.PullBulk(ctx, dev, cursor, limit, pages == 1)
+						}
 					}
 					res, err := pull(ctx, b.Device, cursor, 2)
 					if err != nil {
 						t.Fatal(err)
 					}
 					pages++
+					if want := bulk && pages == 2 || !bulk && pages == 1; (res.Total == int64(9+seeded)) != want {
+						t.Errorf("bulk %v: page %d gave the total %d", bulk, pages, res.Total)
+					}
 					for _, r := range res.Rows {
 						got = append(got, r.Entity)
 					}
@@ -239,7 +244,7 @@ func TestPull_SnapshotOrder(t *testing.T) {
 				}
 			}
 
-			res, err := h.srv.PullBulk(ctx, b.Device, "s:3:products:zzz", 2)
+			res, err := h.srv.PullBulk(ctx, b.Device, "s:3:products:zzz", 2, true)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -33,17 +33,21 @@ const (
 // A snapshot row may be newer than HW: the changes after HW then apply
 // again, which the merge makes harmless.
 
-// Pull returns the next batch after cursor for device dev.
+// Pull returns the next batch after cursor for device dev; the first page
+// of a snapshot gives its Total.
 func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.PullResponse, error) {
-	return s.pull(ctx, dev, cursor, limit, false)
+	return s.pull(ctx, dev, cursor, limit, false, cursor == "")
 }
 
-// PullBulk is Pull with a snapshot page in bulk form (omsync.Group).
-func (s *Server) PullBulk(ctx ctxT, dev Device, cursor string, limit int) (omsync.PullResponse, error) {
-	return s.pull(ctx, dev, cursor, limit, true)
+// PullBulk is Pull with a snapshot page in bulk form (omsync.Group), and
+// the snapshot's Total only when asked for (withTotal): counting a big
+// snapshot's rows takes the server a while, which a client spends better
+// writing the first page.
+func (s *Server) PullBulk(ctx ctxT, dev Device, cursor string, limit int, withTotal bool) (omsync.PullResponse, error) {
+	return s.pull(ctx, dev, cursor, limit, true, withTotal)
 }
 
-func (s *Server) pull(ctx ctxT, dev Device, cursor string, limit int, bulk bool) (omsync.PullResponse, error) {
+func (s *Server) pull(ctx ctxT, dev Device, cursor string, limit int, bulk, withTotal bool) (omsync.PullResponse, error) {
 	max := MaxPull
 	if bulk && (cursor == "" || strings.HasPrefix(cursor, "s:") || strings.HasPrefix(cursor, "t:")) {
 		max = MaxBulkPull
@@ -63,7 +67,7 @@ func (s *Server) pull(ctx ctxT, dev Device, cursor string, limit int, bulk bool)
 		if s.hooks.snapshotHW != nil {
 			hw = s.hooks.snapshotHW(hw)
 		}
-		return s.snapshot(ctx, dev, hw, "", "", limit, true, bulk)
+		return s.snapshot(ctx, dev, hw, "", "", limit, withTotal, bulk)
 	case strings.HasPrefix(cursor, "t:"):
 		parts := strings.SplitN(cursor, ":", 4)
 		if len(parts) != 4 {
@@ -73,7 +77,7 @@ func (s *Server) pull(ctx ctxT, dev Device, cursor string, limit int, bulk bool)
 		if err != nil {
 			return res, refuse(400, omsync.CodeBadRequest, "The pull cursor %q is not one this server gave.", cursor)
 		}
-		return s.snapshot(ctx, dev, hw, parts[2], parts[3], limit, false, bulk)
+		return s.snapshot(ctx, dev, hw, parts[2], parts[3], limit, withTotal, bulk)
 	case strings.HasPrefix(cursor, "p:"):
 		pos, err := strconv.ParseInt(cursor[2:], 10, 64)
 		if err != nil || pos < 0 {
@@ -89,9 +93,9 @@ func (s *Server) pull(ctx ctxT, dev Device, cursor string, limit int, bulk bool)
 // every value this device wrote itself are left out: it has them (a
 // workstation that worked alone before it enrolled pulls only what others
 // wrote). In bulk form the stored fields and clocks go out as they are.
-func (s *Server) snapshot(ctx ctxT, dev Device, hw int64, entity, id string, limit int, first, bulk bool) (omsync.PullResponse, error) {
+func (s *Server) snapshot(ctx ctxT, dev Device, hw int64, entity, id string, limit int, withTotal, bulk bool) (omsync.PullResponse, error) {
 	res := omsync.PullResponse{Snapshot: true}
-	if first {
+	if withTotal {
 		if err := s.db.sql.QueryRowContext(ctx, `SELECT count(*) FROM srv_entities WHERE deleted = ''`).Scan(&res.Total); err != nil {
 			return res, err
 		}

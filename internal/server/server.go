@@ -209,7 +209,12 @@ func (s *Server) handlePull(w http.ResponseWriter, r *http.Request, dev Device) 
 	// of this server's schema: an older one must merge them row by row,
 	// and refuses the columns it lacks.
 	bulk := r.URL.Query().Get(omsync.BulkParam) == "1" && r.Header.Get(omsync.HeaderSchema) == strconv.Itoa(store.SchemaVersion())
-	res, err := s.pull(r.Context(), dev, r.URL.Query().Get("cursor"), limit, bulk)
+	cursor := r.URL.Query().Get("cursor")
+	withTotal := cursor == ""
+	if bulk {
+		withTotal = r.URL.Query().Get(omsync.TotalParam) == "1"
+	}
+	res, err := s.pull(r.Context(), dev, cursor, limit, bulk, withTotal)
 	if err != nil {
 		writeError(w, r, err)
 		return

@@ -32,6 +32,10 @@ import (
 // BulkParam is the pull's query parameter that asks for the bulk form.
 const BulkParam = "bulk"
 
+// TotalParam asks a bulk pull for the snapshot's Total; the client asks on
+// the page it fetches while it writes the first one.
+const TotalParam = "total"
+
 // ContentTypeFramed is the media type of a framed pull answer.
 const ContentTypeFramed = "application/x-oms-pull"
 

@@ -126,7 +126,7 @@ func TestApplyGroups(t *testing.T) {
 			},
 		},
 		{
-			name: "a ledger row already here is skipped",
+			name:   "a ledger row already here is skipped",
 			before: `INSERT INTO order_events (id, order_id, from_status, to_status, user_id, user_name, note, at) VALUES ('e1', 'o1', '', 'draft', '', 'x', '', '2026-01-01T00:00:00.000Z')`,
 			groups: []Group{group("order_events",
 				`{"id":"e1","order_id":"o1","from_status":"","to_status":"draft","user_id":"","user_name":"x","note":"","at":"2026-01-01T00:00:00.000Z"}`,

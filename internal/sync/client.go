@@ -25,6 +25,14 @@ import (
 // PushBatch is how many outbox changes one push carries.
 const PushBatch = 500
 
+// prefetchPages is how many snapshot pages are fetched ahead of the one
+// being written.
+const prefetchPages = 2
+
+// snapshotCacheKiB is the write connection's page cache while a snapshot
+// of several pages is written.
+const snapshotCacheKiB = 256 << 10
+
 // Client syncs one workstation's database with its server.
 type Client struct {
 	rounds gosync.Mutex // one round at a time
@@ -359,35 +367,56 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 	cursor := st.PullCursor
 	var warning string
 	var pulled, total int64
-	// While a snapshot page is applied, the next one is on its way: the
-	// server reads and sends while this workstation writes.
+	// While a snapshot page is applied, the next ones are on their way:
+	// the server reads and sends while this workstation writes.
 	pctx, stopFetch := context.WithCancel(ctx)
 	defer stopFetch()
 	type page struct {
 		res PullResponse
 		err error
 	}
-	var ahead chan page
-	fetch := func(cursor string) chan page {
-		ch := make(chan page, 1)
+	var ahead chan page // the snapshot pages fetched ahead, while there are more
+	fetchAhead := func(cursor string) chan page {
+		ch := make(chan page, prefetchPages)
 		go func() {
-			res, err := cl.pullPage(pctx, st, cursor)
-			ch <- page{res, err}
+			defer close(ch)
+			for first := true; ; first = false {
+				res, err := cl.pullPage(pctx, st, cursor, first)
+				select {
+				case ch <- page{res, err}:
+				case <-pctx.Done():
+					return
+				}
+				if err != nil || !res.More || !res.Snapshot {
+					return
+				}
+				cursor = res.Cursor
+			}
 		}()
 		return ch
 	}
 	for {
-		if ahead == nil {
-			ahead = fetch(cursor)
+		var p page
+		if ahead != nil {
+			var ok bool
+			p, ok = <-ahead
+			if !ok {
+				ahead = nil
+			}
 		}
-		p := <-ahead
-		ahead = nil
+		if ahead == nil {
+			p.res, p.err = cl.pullPage(pctx, st, cursor, false)
+		}
 		if p.err != nil {
 			return stats, warning, p.err
 		}
 		res := p.res
-		if res.More && res.Snapshot {
-			ahead = fetch(res.Cursor)
+		if ahead == nil && res.More && res.Snapshot {
+			ahead = fetchAhead(res.Cursor)
+			if err := cl.db.SetWriteCache(ctx, snapshotCacheKiB); err != nil {
+				return stats, warning, err
+			}
+			defer cl.db.SetWriteCache(context.WithoutCancel(ctx), 0)
 		}
 		if res.Total > 0 {
 			total = res.Total
@@ -428,10 +457,14 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 	return stats, warning, nil
 }
 
-// pullPage fetches the batch after cursor, asking for the bulk form.
-func (cl *Client) pullPage(ctx context.Context, st store.SyncState, cursor string) (PullResponse, error) {
+// pullPage fetches the batch after cursor, asking for the bulk form, and
+// for the snapshot's Total when withTotal.
+func (cl *Client) pullPage(ctx context.Context, st store.SyncState, cursor string, withTotal bool) (PullResponse, error) {
 	var res PullResponse
 	q := "?cursor=" + url.QueryEscape(cursor) + "&" + BulkParam + "=1"
+	if withTotal {
+		q += "&" + TotalParam + "=1"
+	}
 	resp, rd, err := cl.send(ctx, "GET", st.ServerURL, PathPull+q, st.Credential, nil)
 	if err != nil {
 		return res, err
