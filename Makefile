@@ -17,7 +17,7 @@ test: setup-test
 # Benchmarks on generated data (300k products, 100k customers); p50/p99 in ms per op.
 # Then sync: OMS against PouchDB replication on 5000 new products
 # (scripts/bench-sync.sh), and a fresh workstation pulling 300k products,
-# 100k customers and 1M orders (about an hour).
+# 100k customers and 1M orders (generating them takes about 25 minutes).
 bench:
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 5x -timeout 30m ./internal/catalog/ ./internal/customer/
 	go test -tags "sqlite_fts5" -run '^$$' -bench . -benchtime 3x -timeout 30m ./internal/stock/

@@ -102,3 +102,7 @@ func wrap(op string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }
+
+// The name index serves the product list only: a snapshot builds it after
+// its rows are in.
+func init() { store.RegisterDeferrableIndexes("products_name") }

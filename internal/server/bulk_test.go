@@ -2,10 +2,12 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"oms/internal/catalog"
@@ -98,6 +100,10 @@ func testPull_BulkEqualsRowByRow(t *testing.T, url string) {
 	}
 	if sb.Batches < 20 {
 		t.Errorf("the bulk snapshot came in %d batches, want many", sb.Batches)
+	}
+	indexes := `SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)`
+	if got, want := bulk.scalar(indexes), a.scalar(indexes); got != want {
+		t.Errorf("after the snapshot the indexes are\n%s\nwant\n%s", got, want)
 	}
 	want := contents(t, a)
 	for name, st := range map[string]*station{"bulk": bulk, "row by row": rowwise} {
@@ -252,5 +258,57 @@ func TestPull_SnapshotOrder(t *testing.T) {
 				t.Errorf("an earlier snapshot cursor gave %+v, not the snapshot's first page", res)
 			}
 		})
+	}
+}
+
+// failAfter is a transport whose requests fail after the first n.
+type failAfter struct {
+	n    atomic.Int64
+	left int64
+}
+
+func (f *failAfter) RoundTrip(r *http.Request) (*http.Response, error) {
+	if f.n.Add(1) > f.left {
+		return nil, errors.New("the network went away")
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// TestPull_StoppedSnapshotKeepsItsIndexes: a snapshot cut short by the
+// network leaves the workstation with every index (built again at once)
+// and resumes where it stopped.
+func TestPull_StoppedSnapshotKeepsItsIndexes(t *testing.T) {
+	ctx := context.Background()
+	h := newHub(t, "")
+	h.srv.hooks.bulkBytes = 16 << 10
+	a := newStation(t)
+	h.enrol(a, "A")
+	a.must(catalog.GenerateProducts(ctx, a.db, 200, 3))
+	a.sync()
+
+	b := newStation(t)
+	h.enrol(b, "B")
+	indexes := `SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name)`
+	want := b.scalar(indexes)
+	var err error
+	b.client, err = omsync.NewClient(ctx, b.db, &http.Client{Transport: &failAfter{left: 4}})
+	a.must(err)
+	if _, err := b.client.Round(ctx, nil); err == nil {
+		t.Fatal("the round went through a network that went away")
+	}
+	if got := b.scalar(indexes); got != want {
+		t.Errorf("after a stopped snapshot the indexes are\n%s\nwant\n%s", got, want)
+	}
+	if n := b.count(`SELECT (SELECT count(*) FROM barcodes) + (SELECT count(*) FROM products)`); n == 0 || n >= 400 {
+		t.Fatalf("%d barcodes and products after the stopped snapshot, want some", n)
+	}
+	b.client, err = omsync.NewClient(ctx, b.db, nil)
+	a.must(err)
+	b.sync()
+	if n := b.count(`SELECT count(*) FROM products`); n != 200 {
+		t.Errorf("%d products after the snapshot resumed, want 200", n)
+	}
+	if got := b.scalar(indexes); got != want {
+		t.Errorf("after the resumed snapshot the indexes are\n%s\nwant\n%s", got, want)
 	}
 }

@@ -41,8 +41,8 @@ func (s *Server) Pull(ctx ctxT, dev Device, cursor string, limit int) (omsync.Pu
 
 // PullBulk is Pull with a snapshot page in bulk form (omsync.Group), and
 // the snapshot's Total only when asked for (withTotal): counting a big
-// snapshot's rows takes the server a while, which a client spends better
-// writing the first page.
+// snapshot's rows takes the server a while, so the client asks for it
+// beside the pages.
 func (s *Server) PullBulk(ctx ctxT, dev Device, cursor string, limit int, withTotal bool) (omsync.PullResponse, error) {
 	return s.pull(ctx, dev, cursor, limit, true, withTotal)
 }

@@ -143,11 +143,12 @@ func (t capturedTable) triggers() map[string]string {
 	// a store transaction, or to capture one. With capture off (a remote
 	// transaction applying other devices' rows) the trigger costs its WHEN
 	// alone, which matters to a snapshot of millions of rows.
-	when := "((SELECT active FROM tx_context WHERE id = 1) IS NOT 1"
+	// (One lookup of tx_context; without its row the trigger runs, and
+	// refuses.)
+	when := "((SELECT active IS NOT 1 FROM tx_context WHERE id = 1) IS NOT 0)"
 	if t.synced() || t.audited() {
-		when += " OR (SELECT capture FROM tx_context WHERE id = 1) = 1"
+		when = "((SELECT active IS NOT 1 OR capture = 1 FROM tx_context WHERE id = 1) IS NOT 0)"
 	}
-	when += ")"
 	from := "FROM tx_context c, sync_state s WHERE c.id = 1 AND s.id = 1 AND c.capture = 1"
 	nextSeq := "UPDATE sync_state SET last_seq = last_seq + 1 WHERE id = 1 AND (SELECT capture FROM tx_context WHERE id = 1) = 1;"
 	outbox := func(op, fields string) string {

@@ -87,7 +87,10 @@ func (db *DB) migrate(ctx context.Context) error {
 			return err
 		}
 	}
-	return db.syncTriggers(ctx)
+	if err := db.syncTriggers(ctx); err != nil {
+		return err
+	}
+	return db.restoreMissingIndexes(ctx)
 }
 
 func (db *DB) applyMigration(ctx context.Context, m migration) error {

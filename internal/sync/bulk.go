@@ -32,8 +32,8 @@ import (
 // BulkParam is the pull's query parameter that asks for the bulk form.
 const BulkParam = "bulk"
 
-// TotalParam asks a bulk pull for the snapshot's Total; the client asks on
-// the page it fetches while it writes the first one.
+// TotalParam asks a bulk pull for the snapshot's Total; the client asks
+// with a request of its own, beside the pages.
 const TotalParam = "total"
 
 // ContentTypeFramed is the media type of a framed pull answer.

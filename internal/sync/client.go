@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	gosync "sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
@@ -366,7 +367,9 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 	// Pull until nothing more.
 	cursor := st.PullCursor
 	var warning string
-	var pulled, total int64
+	var pulled int64
+	var total atomic.Int64
+	var deferred map[string]string // the indexes a snapshot builds at its end
 	// While a snapshot page is applied, the next ones are on their way:
 	// the server reads and sends while this workstation writes.
 	pctx, stopFetch := context.WithCancel(ctx)
@@ -380,8 +383,13 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 		ch := make(chan page, prefetchPages)
 		go func() {
 			defer close(ch)
-			for first := true; ; first = false {
-				res, err := cl.pullPage(pctx, st, cursor, first)
+			for {
+				res, err := cl.pullPage(pctx, st, cursor, false, 0)
+				// Parsing the rows is work for whichever core has time: here
+				// while the writer has a page in hand, else the writer's.
+				if err == nil && len(ch) > 0 {
+					err = prepareGroups(pctx, cl.db, &res)
+				}
 				select {
 				case ch <- page{res, err}:
 				case <-pctx.Done():
@@ -405,7 +413,7 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 			}
 		}
 		if ahead == nil {
-			p.res, p.err = cl.pullPage(pctx, st, cursor, false)
+			p.res, p.err = cl.pullPage(pctx, st, cursor, false, 0)
 		}
 		if p.err != nil {
 			return stats, warning, p.err
@@ -413,13 +421,32 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 		res := p.res
 		if ahead == nil && res.More && res.Snapshot {
 			ahead = fetchAhead(res.Cursor)
+			// The snapshot's size, for the progress, asked for beside the
+			// pages: counting takes the server a while.
+			go func(cursor string) {
+				if r, err := cl.pullPage(pctx, st, cursor, true, 1); err == nil && r.Total > 0 {
+					total.CompareAndSwap(0, r.Total)
+				}
+			}(res.Cursor)
 			if err := cl.db.SetWriteCache(ctx, snapshotCacheKiB); err != nil {
 				return stats, warning, err
 			}
 			defer cl.db.SetWriteCache(context.WithoutCancel(ctx), 0)
+			// The screens' indexes are built once the rows are in
+			// (store.RegisterDeferrableIndexes), in the transaction of the
+			// snapshot's last page; should the round stop before, they are
+			// built at once, and at the next Open should the process stop.
+			if err := cl.db.Remote(ctx, func(tx *store.Tx) (err error) { deferred, err = tx.DeferIndexes(); return err }); err != nil {
+				return stats, warning, fmt.Errorf("defer indexes: %w", err)
+			}
+			defer func() {
+				if deferred != nil {
+					_ = cl.db.Remote(context.WithoutCancel(ctx), func(tx *store.Tx) error { return tx.RestoreIndexes(deferred) })
+				}
+			}()
 		}
 		if res.Total > 0 {
-			total = res.Total
+			total.Store(res.Total)
 		}
 		if f := cl.Faults; f != nil {
 			if f.CursorBeforeApply {
@@ -439,16 +466,22 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 			if w != "" {
 				warning = w
 			}
+			if err == nil && deferred != nil && !res.Snapshot {
+				err = tx.RestoreIndexes(deferred)
+			}
 			return err
 		})
 		if err != nil {
 			return stats, warning, fmt.Errorf("apply pulled changes: %w", err)
 		}
+		if !res.Snapshot {
+			deferred = nil // built again in that transaction
+		}
 		stats.Pulled += applied
 		stats.Failed += failed
 		stats.Batches++
 		pulled += int64(applied + failed)
-		progress("pull", pulled, total)
+		progress("pull", pulled, total.Load())
 		cursor = res.Cursor
 		if !res.More {
 			break
@@ -457,13 +490,16 @@ func (cl *Client) round(ctx context.Context, progress Progress) (Stats, string, 
 	return stats, warning, nil
 }
 
-// pullPage fetches the batch after cursor, asking for the bulk form, and
-// for the snapshot's Total when withTotal.
-func (cl *Client) pullPage(ctx context.Context, st store.SyncState, cursor string, withTotal bool) (PullResponse, error) {
+// pullPage fetches the batch after cursor, asking for the bulk form, for
+// the snapshot's Total when withTotal, and for at most limit rows when not 0.
+func (cl *Client) pullPage(ctx context.Context, st store.SyncState, cursor string, withTotal bool, limit int) (PullResponse, error) {
 	var res PullResponse
 	q := "?cursor=" + url.QueryEscape(cursor) + "&" + BulkParam + "=1"
 	if withTotal {
 		q += "&" + TotalParam + "=1"
+	}
+	if limit > 0 {
+		q += "&limit=" + strconv.Itoa(limit)
 	}
 	resp, rd, err := cl.send(ctx, "GET", st.ServerURL, PathPull+q, st.Credential, nil)
 	if err != nil {
@@ -474,7 +510,7 @@ func (cl *Client) pullPage(ctx context.Context, st store.SyncState, cursor strin
 		if res, err = ReadFramed(rd); err != nil {
 			return res, fmt.Errorf("the server's answer is not valid: %w", err)
 		}
-		return res, prepareGroups(ctx, cl.db, &res)
+		return res, nil
 	}
 	if err := json.NewDecoder(rd).Decode(&res); err != nil {
 		return res, fmt.Errorf("the server's answer is not valid: %w", err)
