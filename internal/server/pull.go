@@ -110,94 +110,95 @@ func (s *Server) snapshot(ctx ctxT, dev Device, hw int64, entity, id string, lim
 	if entity != "" {
 		order = slices.DeleteFunc(order, func(t string) bool { return s.snapshotCompare(t, entity) < 0 })
 	}
-	scanned, size := 0, 0
-	maxBytes := maxBulkBytes
+	pg := snapshotPage{res: &res, limit: limit, maxBytes: maxBulkBytes, bulk: bulk, device: dev.ID,
+		// A device that never pushed wrote none of the rows: their clocks
+		// need no reading.
+		mine: dev.LastSeq > 0}
 	if s.hooks.bulkBytes > 0 {
-		maxBytes = s.hooks.bulkBytes
+		pg.maxBytes = s.hooks.bulkBytes
 	}
-	// A device that never pushed wrote none of the rows: their clocks need
-	// no reading.
-	mine := dev.LastSeq > 0
-	var group *omsync.Group
 	for _, table := range order {
-		if scanned >= limit || size >= maxBytes {
+		if pg.full() {
 			break
 		}
 		if table != entity {
 			entity, id = table, ""
 		}
-		n, err := s.snapshotTable(ctx, &res, &group, table, id, limit-scanned, maxBytes-size, mine, dev.ID, bulk, &size, &id)
-		if err != nil {
+		if id, err = s.snapshotTable(ctx, &pg, table, id); err != nil {
 			return res, err
 		}
-		scanned += n
-	}
-	if group != nil {
-		group.Rows, group.Clocks = append(group.Rows, ']'), append(group.Clocks, ']')
 	}
 	res.More = true
-	if scanned < limit && size < maxBytes {
+	if pg.full() {
+		res.Cursor = fmt.Sprintf("t:%d:%s:%s", hw, entity, id)
+	} else {
 		res.Cursor = "p:" + strconv.FormatInt(hw, 10)
 		res.Snapshot = false
-	} else {
-		res.Cursor = fmt.Sprintf("t:%d:%s:%s", hw, entity, id)
 	}
 	return res, nil
 }
 
-// snapshotTable adds the live rows of table after id to res, up to limit
-// rows or until size reaches maxBytes; it moves *last to the last row read
-// and returns how many it read.
-func (s *Server) snapshotTable(ctx ctxT, res *omsync.PullResponse, group **omsync.Group, table, after string, limit, maxBytes int,
-	mine bool, device string, bulk bool, size *int, last *string) (int, error) {
+// snapshotPage is a snapshot page being filled.
+type snapshotPage struct {
+	res             *omsync.PullResponse
+	limit, maxBytes int
+	scanned, size   int
+	bulk, mine      bool // mine: the device may have written rows, whose clocks say so
+	device          string
+}
+
+func (pg *snapshotPage) full() bool { return pg.scanned >= pg.limit || pg.size >= pg.maxBytes }
+
+// snapshotTable adds the live rows of table after id to the page until it
+// is full, and returns the id of the last row it read.
+func (s *Server) snapshotTable(ctx ctxT, pg *snapshotPage, table, after string) (string, error) {
 	rows, err := s.db.sql.QueryContext(ctx, s.db.q(`SELECT id, fields, clocks FROM srv_entities
-		WHERE entity = ? AND id > ? AND deleted = '' ORDER BY id LIMIT ?`), table, after, limit)
+		WHERE entity = ? AND id > ? AND deleted = '' ORDER BY id LIMIT ?`), table, after, pg.limit-pg.scanned)
 	if err != nil {
-		return 0, err
+		return after, err
 	}
 	defer rows.Close()
-	start, scanned := *size, 0
-	for *size-start < maxBytes && rows.Next() {
+	last := after
+	var g *omsync.Group
+	for !pg.full() && rows.Next() {
 		var rid string
 		var fields, clocks sql.RawBytes
 		if err := rows.Scan(&rid, &fields, &clocks); err != nil {
-			return scanned, err
+			return last, err
 		}
-		scanned++
-		*last = rid
+		pg.scanned++
+		last = rid
 		var rc map[string]omsync.Clock
-		if mine || !bulk {
+		if pg.mine || !pg.bulk {
 			if err := json.Unmarshal(clocks, &rc); err != nil {
-				return scanned, fmt.Errorf("%s %s: %w", table, rid, err)
+				return last, fmt.Errorf("%s %s: %w", table, rid, err)
 			}
-			if mine && allWrittenBy(rc, device) {
+			if pg.mine && allWrittenBy(rc, pg.device) {
 				continue
 			}
 		}
-		if !bulk {
+		if !pg.bulk {
 			r := omsync.Row{Entity: table, ID: rid, Clocks: rc}
 			if err := json.Unmarshal(fields, &r.Fields); err != nil {
-				return scanned, fmt.Errorf("%s %s: %w", table, rid, err)
+				return last, fmt.Errorf("%s %s: %w", table, rid, err)
 			}
-			res.Rows = append(res.Rows, r)
+			pg.res.Rows = append(pg.res.Rows, r)
 			continue
 		}
-		g := *group
-		if g == nil || g.Entity != table {
-			if g != nil {
-				g.Rows, g.Clocks = append(g.Rows, ']'), append(g.Clocks, ']')
-			}
-			res.Groups = append(res.Groups, omsync.Group{Entity: table, Rows: []byte{'['}, Clocks: []byte{'['}})
-			g = &res.Groups[len(res.Groups)-1]
-			*group = g
+		if g == nil {
+			pg.res.Groups = append(pg.res.Groups, omsync.Group{Entity: table, Rows: []byte{'['}, Clocks: []byte{'['}})
+			g = &pg.res.Groups[len(pg.res.Groups)-1]
 		} else {
 			g.Rows, g.Clocks = append(g.Rows, ','), append(g.Clocks, ',')
 		}
 		g.Rows, g.Clocks = append(g.Rows, fields...), append(g.Clocks, clocks...)
 		g.Count++
-		*size += len(fields) + len(clocks)
+		pg.size += len(fields) + len(clocks)
 	}
-	return scanned, rows.Err()
+	if g != nil {
+		g.Rows, g.Clocks = append(g.Rows, ']'), append(g.Clocks, ']')
+	}
+	return last, rows.Err()
 }
 
 // snapshotOrder lists the tables the server holds rows of, in the order a

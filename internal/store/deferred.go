@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -158,28 +156,21 @@ func (db *DB) restoreMissingIndexes(ctx context.Context) error {
 // migrationIndexes returns the definitions of the indexes the migrations
 // create, from a scratch database.
 func migrationIndexes(ctx context.Context) (map[string]string, error) {
-	dir, err := os.MkdirTemp("", "oms-schema-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	db, err := Open(ctx, filepath.Join(dir, "schema.db"))
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	rows, err := db.read.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[string]string{}
-	for rows.Next() {
-		var n, s string
-		if err := rows.Scan(&n, &s); err != nil {
-			return nil, err
+	err := withScratch(ctx, func(db *DB) error {
+		rows, err := db.read.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`)
+		if err != nil {
+			return err
 		}
-		out[n] = s
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		for rows.Next() {
+			var n, s string
+			if err := rows.Scan(&n, &s); err != nil {
+				return err
+			}
+			out[n] = s
+		}
+		return rows.Err()
+	})
+	return out, err
 }

@@ -81,17 +81,28 @@ func (db *DB) Tables(ctx context.Context) ([]TableInfo, error) { return describe
 // workstation database (the server validates changes against it): it
 // migrates a throwaway database in a temporary directory.
 func DescribeSchema(ctx context.Context) ([]TableInfo, error) {
-	dir, err := os.MkdirTemp("", "oms-schema-")
+	var tables []TableInfo
+	err := withScratch(ctx, func(db *DB) (err error) { tables, err = db.Tables(ctx); return err })
 	if err != nil {
 		return nil, fmt.Errorf("describe schema: %w", err)
+	}
+	return tables, nil
+}
+
+// withScratch runs fn on a throwaway database migrated to this binary's
+// schema, in a temporary directory.
+func withScratch(ctx context.Context, fn func(db *DB) error) error {
+	dir, err := os.MkdirTemp("", "oms-schema-")
+	if err != nil {
+		return err
 	}
 	defer os.RemoveAll(dir)
 	db, err := Open(ctx, filepath.Join(dir, "schema.db"))
 	if err != nil {
-		return nil, fmt.Errorf("describe schema: %w", err)
+		return err
 	}
 	defer db.Close()
-	return db.Tables(ctx)
+	return fn(db)
 }
 
 func describeTables(ctx context.Context, q *sql.DB) ([]TableInfo, error) {
@@ -346,41 +357,38 @@ func (tx *Tx) ObserveHLC(remote HLC) error {
 // the way capture writes them: every workstation has them from the start,
 // so the server must know them too.
 func DescribeSchemaRows(ctx context.Context) ([]TableInfo, map[string][]string, error) {
-	dir, err := os.MkdirTemp("", "oms-schema-")
-	if err != nil {
-		return nil, nil, fmt.Errorf("describe schema: %w", err)
-	}
-	defer os.RemoveAll(dir)
-	db, err := Open(ctx, filepath.Join(dir, "schema.db"))
-	if err != nil {
-		return nil, nil, fmt.Errorf("describe schema: %w", err)
-	}
-	defer db.Close()
-	tables, err := db.Tables(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
+	var tables []TableInfo
 	rows := map[string][]string{}
-	for _, t := range tables {
-		if !t.Synced() {
-			continue
+	err := withScratch(ctx, func(db *DB) error {
+		var err error
+		if tables, err = db.Tables(ctx); err != nil {
+			return err
 		}
-		rs, err := db.read.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM %s ORDER BY id`, t.RowJSON(), quoteIdent(t.Name)))
-		if err != nil {
-			return nil, nil, err
-		}
-		for rs.Next() {
-			var j string
-			if err := rs.Scan(&j); err != nil {
-				rs.Close()
-				return nil, nil, err
+		for _, t := range tables {
+			if !t.Synced() {
+				continue
 			}
-			rows[t.Name] = append(rows[t.Name], j)
+			rs, err := db.read.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM %s ORDER BY id`, t.RowJSON(), quoteIdent(t.Name)))
+			if err != nil {
+				return err
+			}
+			for rs.Next() {
+				var j string
+				if err := rs.Scan(&j); err != nil {
+					rs.Close()
+					return err
+				}
+				rows[t.Name] = append(rows[t.Name], j)
+			}
+			rs.Close()
+			if err := rs.Err(); err != nil {
+				return err
+			}
 		}
-		rs.Close()
-		if err := rs.Err(); err != nil {
-			return nil, nil, err
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("describe schema: %w", err)
 	}
 	return tables, rows, nil
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -65,14 +64,14 @@ func prepareGroups(ctx context.Context, db *store.DB, res *PullResponse) error {
 	for i := range res.Groups {
 		g := &res.Groups[i]
 		var b []byte
-		err := db.Reader().QueryRowContext(ctx, `SELECT jsonb(?1) WHERE json_valid(?1)`, string(g.Rows)).Scan(&b)
-		switch {
-		case err == nil:
-			g.jsonb = b
-		case errors.Is(err, sql.ErrNoRows):
-		default:
-			return err
+		// One parse: jsonb refuses text that is not JSON.
+		if err := db.Reader().QueryRowContext(ctx, `SELECT jsonb(?1)`, string(g.Rows)).Scan(&b); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			continue
 		}
+		g.jsonb = b
 	}
 	return nil
 }

@@ -224,3 +224,19 @@ func TestBulkInsert_Decides(t *testing.T) {
 		})
 	}
 }
+
+// TestPrepareGroups: rows that parse are handed over as JSONB; a group
+// that does not parse is left as text, for the merge to refuse.
+func TestPrepareGroups(t *testing.T) {
+	db, _ := bulkDB(t)
+	res := PullResponse{Groups: []Group{{Entity: "products", Rows: []byte(`[{`)}, {Entity: "products", Rows: []byte(`[{"id":"a"}]`)}}}
+	if err := prepareGroups(context.Background(), db, &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Groups[0].jsonb != nil {
+		t.Errorf("a group that is not JSON became JSONB")
+	}
+	if res.Groups[1].jsonb == nil {
+		t.Errorf("a group of JSON was not turned into JSONB")
+	}
+}
